@@ -1,0 +1,240 @@
+/**
+ * A simulated GitHub REST API serving the 12 Copilot usage-metrics report endpoints. It
+ * checks the token and headers, answers from generated report content (signed links on the
+ * link host), applies the data window and readiness, and plays scripted faults.
+ */
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REPORTS, isReportName, type ReportName, type Scope } from '../../src/reports.js';
+import { LocalServer, type SeenHeaders } from './http-server.js';
+import type { Blob, LinkHost } from './link-host.js';
+import { reportParts } from './report-data.js';
+
+export type ApiFault =
+  /** Answer with this status, headers and body (a string is sent raw, anything else as JSON). */
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+  /** Reset the connection without answering. */
+  | { reset: true };
+
+export interface ApiRule {
+  match?: { report?: ReportName; day?: string; scope?: Scope };
+  /** How many matching requests it answers (default 1; Infinity for all). */
+  times?: number;
+  respond: ApiFault;
+}
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: SeenHeaders;
+  report?: ReportName;
+  day?: string;
+}
+
+export interface ReportKey {
+  scope: Scope;
+  slug: string;
+  report: ReportName;
+  /** The 1-day report's day, or the last day of a 28-day report. */
+  day: string;
+}
+
+/** First day of each report's data, as documented. */
+const DATA_STARTS: Partial<Record<ReportName, string>> = {
+  'organization-1-day': '2025-12-12',
+  'organization-28-day': '2025-12-12',
+  'user-teams-1-day': '2026-05-14',
+  'repos-1-day': '2026-07-17',
+};
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+export class GitHubApi {
+  readonly requests: ApiRequest[] = [];
+  /** Tokens that may read the reports. */
+  readonly tokens = new Set(['ghp_simulatedTokenForCopilotMetrics0000']);
+  /** Entities that exist, as `scope/slug` (slugs lower-case). */
+  readonly entities = new Set(['enterprise/octo-ent', 'organization/octo-org']);
+  /** Days not yet processed: the newest this many days before today answer 404. */
+  notReadyDays = 2;
+  private rules: ApiRule[] = [];
+  private readonly custom = new Map<string, Blob[]>();
+  private readonly linkPaths = new Map<string, string[]>();
+  private generation = 0;
+
+  private server!: LocalServer;
+
+  private constructor(private readonly links: LinkHost) {}
+
+  static async start(links: LinkHost): Promise<GitHubApi> {
+    const api = new GitHubApi(links);
+    api.server = await LocalServer.start((req, res) => api.handle(req, res));
+    return api;
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  get token(): string {
+    return [...this.tokens][0];
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
+  inject(rule: ApiRule): void {
+    this.rules.push({ times: 1, ...rule });
+  }
+
+  /** The newest day whose reports are ready. */
+  latestDay(): string {
+    return addDays(today(), -(this.notReadyDays + 1));
+  }
+
+  /** Serves these parts for a report instead of generated content; `paths` sets the link paths. */
+  setReport(key: ReportKey, parts: Blob[], paths?: string[]): void {
+    this.custom.set(keyOf(key), parts);
+    if (paths) this.linkPaths.set(keyOf(key), paths);
+  }
+
+  /** The bytes of each part of a report, as the link host serves them. */
+  parts(key: ReportKey): Blob[] {
+    return (
+      this.custom.get(keyOf(key)) ??
+      reportParts({ scope: key.scope, slug: key.slug }, key.report, key.day)
+    );
+  }
+
+  private takeRule(request: ApiRequest, scope: Scope): ApiRule | undefined {
+    const rule = this.rules.find(
+      ({ match }) =>
+        (match?.report === undefined || match.report === request.report) &&
+        (match?.day === undefined || match.day === request.day) &&
+        (match?.scope === undefined || match.scope === scope),
+    );
+    if (rule && --rule.times! <= 0) this.rules = this.rules.filter((r) => r !== rule);
+    return rule;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', this.url);
+    const match =
+      /^\/(enterprises|orgs)\/([^/]+)\/copilot\/metrics\/reports\/([a-z0-9-]+?)(\/latest)?$/.exec(
+        url.pathname,
+      );
+    const request: ApiRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: { ...req.headers },
+    };
+    this.requests.push(request);
+    if (!match || req.method !== 'GET') return json(res, 404, notFound());
+    const [, owner, rawSlug, report, latest] = match;
+    const scope: Scope = owner === 'enterprises' ? 'enterprise' : 'organization';
+    if (isReportName(report)) request.report = report;
+    request.day = url.searchParams.get('day') ?? undefined;
+
+    const fault = this.takeRule(request, scope)?.respond;
+    if (fault) {
+      if ('reset' in fault) return void req.socket.resetAndDestroy();
+      return send(res, fault.status, fault.headers ?? {}, fault.body);
+    }
+
+    const auth = String(req.headers.authorization ?? '');
+    const token = auth.replace(/^(token|bearer) /i, '');
+    if (!this.tokens.has(token))
+      return json(res, 401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
+    const version = req.headers['x-github-api-version'];
+    if (version !== undefined && !['2022-11-28', '2026-03-10'].includes(String(version))) {
+      return json(res, 400, {
+        message: `API version ${String(version)} is not supported.`,
+        status: '400',
+      });
+    }
+
+    const slug = decodeURIComponent(rawSlug).toLowerCase();
+    if (
+      !isReportName(report) ||
+      !REPORTS[report].scopes.includes(scope) ||
+      !this.entities.has(`${scope}/${slug}`)
+    ) {
+      return json(res, 404, notFound());
+    }
+    const span = REPORTS[report].span;
+    if ((span === '28-day') !== Boolean(latest)) return json(res, 404, notFound());
+
+    let day: string;
+    if (span === '1-day') {
+      const asked = url.searchParams.get('day');
+      if (!asked || !/^\d{4}-\d{2}-\d{2}$/.test(asked)) {
+        return json(res, 422, {
+          message: 'Invalid request. "day" is required and must be a date.',
+          status: '422',
+        });
+      }
+      const start = DATA_STARTS[report] ?? '2025-10-10';
+      if (asked > this.latestDay() || asked < start || asked < addDays(today(), -366))
+        return json(res, 404, notFound());
+      day = asked;
+    } else {
+      day = this.latestDay();
+    }
+    const key: ReportKey = { scope, slug, report, day };
+    const links = this.sign(key);
+    const body =
+      span === '1-day'
+        ? { download_links: links, report_day: day }
+        : { download_links: links, report_start_day: addDays(day, -27), report_end_day: day };
+    json(res, 200, body);
+  }
+
+  /** Fresh signed links to every part of a report (a new generation each time). */
+  private sign(key: ReportKey): string[] {
+    const generation = ++this.generation;
+    const id = createHash('sha256').update(keyOf(key)).digest('hex').slice(0, 16);
+    const paths = this.linkPaths.get(keyOf(key));
+    return this.parts(key).map((blob, i) => {
+      const path =
+        paths?.[i] ?? `/copilot-reports/${id}/${key.report}-${key.day}-part-${i + 1}.ndjson`;
+      return this.links.sign(path, blob, i + 1, generation);
+    });
+  }
+}
+
+function keyOf(key: ReportKey): string {
+  return `${key.scope}/${key.slug}/${key.report}/${key.day}`;
+}
+
+function notFound(): Record<string, string> {
+  return { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, {}, body);
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: unknown,
+): void {
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-github-api-version-selected': '2026-03-10',
+    ...headers,
+    ...(status === 204 ? {} : { 'content-length': Buffer.byteLength(text) }),
+  });
+  res.end(status === 204 ? undefined : text);
+}

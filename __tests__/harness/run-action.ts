@@ -1,0 +1,119 @@
+/** Runs the bundled action the way the runner does: a child process with INPUT_* and files. */
+import { spawn } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BUNDLE = path.join(REPO_ROOT, 'dist/index.js');
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  workspace: string;
+  runnerTemp: string;
+  /** Milliseconds from spawn to exit. */
+  elapsedMs: number;
+  /** `::error::` lines of stdout, without the prefix. */
+  errors: string[];
+  warnings: string[];
+}
+
+/** Parses GITHUB_OUTPUT's `name<<delimiter` blocks. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const start = /^([^<=]+)<<(.+)$/.exec(lines[i]);
+    if (!start) continue;
+    const [, name, delimiter] = start;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]);
+    outputs[name] = value.join('\n');
+  }
+  return outputs;
+}
+
+export interface RunOptions {
+  /** Action inputs by their action.yml names. */
+  inputs: Record<string, string>;
+  env?: Record<string, string>;
+  /** Reuse a workspace (e.g. to run twice over the same archive). */
+  workspace?: string;
+  timeoutMs?: number;
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const base = await fs.mkdtemp(path.join(os.tmpdir(), 'cma-run-'));
+  const workspace = options.workspace ?? path.join(base, 'workspace');
+  const runnerTemp = path.join(base, 'runner-temp');
+  await fs.mkdir(workspace, { recursive: true });
+  await fs.mkdir(runnerTemp, { recursive: true });
+  const outputFile = path.join(base, 'github-output');
+  const summaryFile = path.join(base, 'step-summary');
+  await fs.writeFile(outputFile, '');
+  await fs.writeFile(summaryFile, '');
+
+  const inputEnv = Object.fromEntries(
+    Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+  );
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'octo-org/metrics-archive',
+    GITHUB_RUN_ID: '4242',
+    ...inputEnv,
+    ...options.env,
+  };
+  const started = Date.now();
+  const child = spawn(process.execPath, [BUNDLE], {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timeout = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timeout);
+  const elapsedMs = Date.now() - started;
+  const lines = stdout.split('\n');
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(await fs.readFile(outputFile, 'utf8')),
+    summary: existsSync(summaryFile) ? await fs.readFile(summaryFile, 'utf8') : '',
+    workspace,
+    runnerTemp,
+    elapsedMs,
+    errors: lines
+      .filter((line) => line.startsWith('::error::'))
+      .map((line) => line.slice('::error::'.length)),
+    warnings: lines
+      .filter((line) => line.startsWith('::warning::'))
+      .map((line) => line.slice('::warning::'.length)),
+  };
+}
+
+/** Every file under a folder, relative to it, sorted. */
+export async function listFiles(folder: string): Promise<string[]> {
+  if (!existsSync(folder)) return [];
+  const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+    .sort();
+}

@@ -1,0 +1,63 @@
+import * as core from '@actions/core';
+import * as path from 'node:path';
+import { downloadParts, type DownloadContext } from '../download/download-parts.js';
+import { formatBytes } from '../download/progress.js';
+import { SignedLinks } from '../download/signed-links.js';
+import { periodName } from '../period.js';
+import type { ReportLinks } from '../request/fetch-report.js';
+import { LINK_REFRESHES } from '../tuning.js';
+import { periodFolder, type ReportLocation } from './layout.js';
+import {
+  MANIFEST_NAME,
+  buildManifest,
+  writeManifest,
+  type Manifest,
+  type ManifestSubject,
+} from './manifest.js';
+import { StagedFolder } from './staged-folder.js';
+
+/** One period written to disk, complete with its manifest. */
+export interface ArchivedPeriod {
+  report: ReportLinks;
+  /** Absolute folder of the period. */
+  dir: string;
+  /** Absolute paths of the raw parts, in API order. */
+  files: string[];
+  manifestPath: string;
+  manifest: Manifest;
+}
+
+/**
+ * Downloads every part of a report into a staging folder, writes the manifest last, and only
+ * then moves the period into place. On failure nothing of this run is left on disk.
+ */
+export async function archivePeriod(
+  found: ReportLinks,
+  fetchFreshLinks: () => Promise<string[]>,
+  location: ReportLocation & ManifestSubject,
+  context: DownloadContext,
+): Promise<ArchivedPeriod> {
+  const target = periodFolder(location, found.period);
+  const staged = await StagedFolder.create(target);
+  try {
+    const links = new SignedLinks(found.links, fetchFreshLinks, LINK_REFRESHES);
+    core.info(`${periodName(found.period)}: downloading ${found.links.length} file(s).`);
+    const parts = await downloadParts(links, found.links.length, staged.dir, context);
+    const manifest = buildManifest(location, found.period, parts, [], new Date());
+    await writeManifest(staged.dir, manifest);
+    await staged.commit();
+    core.info(
+      `${periodName(found.period)}: ${parts.length} file(s), ${manifest.records} records, ${formatBytes(manifest.bytes)} in ${target}`,
+    );
+    return {
+      report: { links: links.all(), period: found.period },
+      dir: target,
+      files: parts.map((part) => path.join(target, part.name)),
+      manifestPath: path.join(target, MANIFEST_NAME),
+      manifest,
+    };
+  } catch (error) {
+    await staged.discard(location.root);
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+/** UTC calendar days as `YYYY-MM-DD` strings, and the window in which GitHub keeps report data. */
+
+/** The first day for which any usage-metrics report exists. */
+export const DATA_START = '2025-10-10';
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const MS_PER_DAY = 86_400_000;
+
+/** True for a real calendar day written `YYYY-MM-DD` (so `2025-02-30` is false). */
+export function isDay(value: string): boolean {
+  const match = DAY_PATTERN.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function toDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function toDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+export function addDays(day: string, count: number): string {
+  return toDay(new Date(toDate(day).getTime() + count * MS_PER_DAY));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysFrom(from: string, to: string): number {
+  return Math.round((toDate(to).getTime() - toDate(from).getTime()) / MS_PER_DAY);
+}
+
+/** Every day from `first` to `last`, both included, in order. */
+export function dayRange(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = first; day <= last; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+export interface DataWindow {
+  /** The oldest day GitHub still serves: the later of DATA_START and one year before today. */
+  first: string;
+  /** Yesterday (UTC): today's report cannot exist yet. */
+  last: string;
+}
+
+export function dataWindow(now: Date): DataWindow {
+  const oneYearAgo = new Date(
+    Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()),
+  );
+  const yearBack = toDay(oneYearAgo);
+  return {
+    first: yearBack > DATA_START ? yearBack : DATA_START,
+    last: addDays(toDay(now), -1),
+  };
+}

@@ -1,0 +1,103 @@
+import * as core from '@actions/core';
+import type { HttpClient } from '@actions/http-client';
+import * as path from 'node:path';
+import { DOWNLOAD_ATTEMPTS, type Tuning } from '../tuning.js';
+import { describeLink } from '../secrets.js';
+import {
+  DownloadError,
+  describeFailure,
+  downloadFile,
+  failureKind,
+  type FileStats,
+} from './download-file.js';
+import type { Limiter } from './limiter.js';
+import { formatBytes } from './progress.js';
+import { retry } from './retry.js';
+import type { SignedLinks } from './signed-links.js';
+
+export interface DownloadedPart extends FileStats {
+  /** Base name, e.g. `part-001.ndjson`. */
+  name: string;
+}
+
+export function partName(index: number): string {
+  return `part-${String(index + 1).padStart(3, '0')}.ndjson`;
+}
+
+export interface DownloadContext {
+  http: HttpClient;
+  /** Shared by all downloads of the run, so the bound holds across days too. */
+  limiter: Limiter;
+  tuning: Tuning;
+}
+
+async function downloadPart(
+  links: SignedLinks,
+  index: number,
+  folder: string,
+  context: DownloadContext,
+  signal: AbortSignal,
+): Promise<DownloadedPart> {
+  const name = partName(index);
+  const label = `${name} (${describeLink(links.get(index))})`;
+  const stats = await retry(
+    label,
+    async () => {
+      const link = links.get(index);
+      try {
+        return await downloadFile(context.http, link, path.join(folder, name), {
+          idleTimeoutMs: context.tuning.idleTimeoutMs,
+          label,
+          signal,
+        });
+      } catch (error) {
+        const reason = describeFailure(error);
+        if (failureKind(error) === 'expired' && !(await links.renew(index, link))) {
+          throw new DownloadError(`${reason}, and so were fresh links`, 'fatal');
+        }
+        throw new DownloadError(reason, failureKind(error));
+      }
+    },
+    {
+      attempts: DOWNLOAD_ATTEMPTS,
+      backoffMs: context.tuning.backoffMs,
+      retryable: (error) => failureKind(error) !== 'fatal',
+      signal,
+    },
+  );
+  core.info(
+    `${name}: ${formatBytes(stats.bytes)}, ${stats.records} records, sha256 ${stats.sha256}`,
+  );
+  return { name, ...stats };
+}
+
+/**
+ * Downloads every link of a report into `folder`, in parallel up to the limiter's bound.
+ * When one part fails for good, the others are aborted, and this waits until all have
+ * stopped writing before it throws, so the caller can remove the folder safely.
+ */
+export async function downloadParts(
+  links: SignedLinks,
+  count: number,
+  folder: string,
+  context: DownloadContext,
+): Promise<DownloadedPart[]> {
+  const controller = new AbortController();
+  const tasks = Array.from({ length: count }, (_, index) =>
+    context.limiter.run(() => {
+      controller.signal.throwIfAborted();
+      return downloadPart(links, index, folder, context, controller.signal);
+    }),
+  );
+  // The first failure is the cause; the others are aborts it set off.
+  let cause: unknown;
+  for (const task of tasks) {
+    task.catch((error: unknown) => {
+      if (!controller.signal.aborted) cause = error;
+      controller.abort();
+    });
+  }
+  const results = await Promise.allSettled(tasks);
+  if (controller.signal.aborted) throw cause;
+  return results.map((result) => (result as PromiseFulfilledResult<DownloadedPart>).value);
+}

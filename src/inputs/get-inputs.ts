@@ -1,0 +1,227 @@
+import * as core from '@actions/core';
+import * as path from 'node:path';
+import { dataWindow, isDay, type DataWindow } from '../days.js';
+import { registerSecret } from '../secrets.js';
+import { REPORTS, REPORT_NAMES, isReportName, type ReportName, type Scope } from '../reports.js';
+import { isSecureUrl } from '../urls.js';
+import { Defaults, Inputs } from './constants.js';
+import type { NoReportPolicy, Settings, Target } from './settings.js';
+
+/** A bad input: the message names the input, the value and the accepted form, on one line. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** What the inputs are checked against, besides themselves. */
+export interface InputContext {
+  /** Folder that `path` is relative to. */
+  workspace: string;
+  now: Date;
+  /** The Actions runtime needed for artifacts is present. */
+  hasArtifactRuntime: boolean;
+  /** `api-url` when the input is empty. */
+  defaultApiUrl: string;
+}
+
+export function inputContextFromEnv(env: NodeJS.ProcessEnv = process.env): InputContext {
+  return {
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    now: new Date(),
+    hasArtifactRuntime: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL),
+    defaultApiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+  };
+}
+
+function read(name: Inputs): string {
+  const value = core.getInput(name).trim();
+  return value || (Defaults as Partial<Record<Inputs, string>>)[name] || '';
+}
+
+function fail(name: Inputs, value: string, expected: string): never {
+  const shown = value.length > 120 ? `${value.slice(0, 120)}…` : value;
+  throw new InputError(`Input "${name}" has an invalid value "${shown}": expected ${expected}.`);
+}
+
+function required(name: Inputs, expected: string): string {
+  const value = read(name);
+  if (!value) throw new InputError(`Input "${name}" is required: expected ${expected}.`);
+  return value;
+}
+
+function oneOf<T extends string>(name: Inputs, value: string, allowed: readonly T[]): T {
+  const lower = value.toLowerCase();
+  if ((allowed as readonly string[]).includes(lower)) return lower as T;
+  return fail(name, value, `one of ${allowed.join(', ')}`);
+}
+
+/** YAML 1.2 booleans, as `core.getBooleanInput` takes them, but with a one-line error. */
+function readBoolean(name: Inputs): boolean {
+  const value = read(name);
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  return fail(name, value, 'true or false');
+}
+
+function readInteger(name: Inputs, min: number, max: number): number {
+  const value = read(name);
+  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    fail(name, value, `a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+
+function readScope(): Scope {
+  const value = required(Inputs.Scope, 'enterprise or organization');
+  const scope = oneOf(Inputs.Scope, value, ['enterprise', 'organization', 'org'] as const);
+  return scope === 'org' ? 'organization' : scope;
+}
+
+/**
+ * GitHub's name rules: letters, digits and single inner hyphens; organization logins have at
+ * most 39 characters, enterprise slugs at most 60.
+ */
+function readSlug(scope: Scope): string {
+  const max = scope === 'enterprise' ? 60 : 39;
+  const expected = `an ${scope === 'enterprise' ? 'enterprise slug' : 'organization login'} of 1 to ${max} letters, digits or inner hyphens`;
+  const value = required(Inputs.Slug, expected);
+  const ok = new RegExp(`^(?=.{1,${max}}$)[a-z0-9]+(?:-[a-z0-9]+)*$`, 'i');
+  if (!ok.test(value)) fail(Inputs.Slug, value, expected);
+  return value.toLowerCase();
+}
+
+function readReport(scope: Scope): ReportName {
+  const allowed = REPORT_NAMES.filter((name) => REPORTS[name].scopes.includes(scope));
+  const value = required(Inputs.Report, `one of ${allowed.join(', ')}`).toLowerCase();
+  if (!isReportName(value)) return fail(Inputs.Report, value, `one of ${allowed.join(', ')}`);
+  if (!REPORTS[value].scopes.includes(scope)) {
+    fail(Inputs.Report, value, `a report of scope ${scope}: one of ${allowed.join(', ')}`);
+  }
+  return value;
+}
+
+function windowText(window: DataWindow): string {
+  return `a UTC day from ${window.first} to ${window.last}`;
+}
+
+/** A `YYYY-MM-DD` input inside the data window. */
+export function readDay(name: Inputs, value: string, window: DataWindow, alsoAllowed = ''): string {
+  const expected = `${alsoAllowed}YYYY-MM-DD, ${windowText(window)}`;
+  if (!isDay(value)) fail(name, value, expected);
+  if (value > window.last) fail(name, value, `${expected} (reports exist only for complete days)`);
+  if (value < window.first) {
+    fail(name, value, `${expected} (GitHub keeps data from 2025-10-10, at most one year back)`);
+  }
+  return value;
+}
+
+function readTarget(report: ReportName, window: DataWindow): Target {
+  const value = read(Inputs.Day);
+  if (REPORTS[report].span === '28-day') {
+    if (value.toLowerCase() !== 'latest') {
+      fail(
+        Inputs.Day,
+        value,
+        `"latest" with ${report}, which GitHub serves only as its latest 28 days`,
+      );
+    }
+    return { kind: 'latest-28-day' };
+  }
+  if (value.toLowerCase() === 'latest') return { kind: 'latest-day' };
+  return { kind: 'day', day: readDay(Inputs.Day, value, window, '"latest" or ') };
+}
+
+function readRoot(workspace: string): string {
+  const value = read(Inputs.Path);
+  const root = path.resolve(workspace, value);
+  const relative = path.relative(workspace, root);
+  if (relative.startsWith('..') || path.isAbsolute(relative) || value.includes('\0')) {
+    fail(Inputs.Path, value, `a folder inside the workspace (${workspace})`);
+  }
+  return root;
+}
+
+const NAME_PLACEHOLDERS = ['{scope}', '{slug}', '{report}', '{period}'];
+
+/** The same characters actions/upload-artifact refuses in a name. */
+const FORBIDDEN_NAME_CHARACTERS = /[":<>|*?\r\n\\/]/;
+
+function readArtifactName(): string {
+  const value = read(Inputs.ArtifactName);
+  const expected = `a name without " : < > | * ? \\ / or line breaks; it may use ${NAME_PLACEHOLDERS.join(' ')}`;
+  const unknown = value.match(/\{[^}]*\}/g)?.find((p) => !NAME_PLACEHOLDERS.includes(p));
+  if (unknown || FORBIDDEN_NAME_CHARACTERS.test(value)) fail(Inputs.ArtifactName, value, expected);
+  return value;
+}
+
+function readApiUrl(defaultApiUrl: string): string {
+  const value = read(Inputs.ApiUrl) || defaultApiUrl;
+  const expected = 'an https URL such as https://api.github.com or https://api.SUBDOMAIN.ghe.com';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail(Inputs.ApiUrl, value, expected);
+  }
+  if (!isSecureUrl(url) || url.username || url.password || url.search || url.hash) {
+    fail(Inputs.ApiUrl, value, expected);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+export function getInputs(context: InputContext = inputContextFromEnv()): Settings {
+  const token = read(Inputs.Token);
+  registerSecret(token);
+  if (!token) {
+    throw new InputError(
+      `Input "token" is required: expected a token that may read Copilot usage metrics (the built-in GITHUB_TOKEN cannot).`,
+    );
+  }
+  const scope = readScope();
+  const slug = readSlug(scope);
+  const report = readReport(scope);
+  const window = dataWindow(context.now);
+  const target = readTarget(report, window);
+  const root = readRoot(context.workspace);
+
+  const upload = readBoolean(Inputs.UploadArtifact);
+  const nameTemplate = readArtifactName();
+  const retentionDays = readInteger(Inputs.RetentionDays, 0, 90);
+  const compressionLevel = readInteger(Inputs.CompressionLevel, 0, 9);
+  const overwrite = readBoolean(Inputs.Overwrite);
+  if (upload && !context.hasArtifactRuntime) {
+    throw new InputError(
+      `Input "upload-artifact" is true, but this is not a GitHub Actions job (ACTIONS_RUNTIME_TOKEN is unset): expected false when running outside Actions.`,
+    );
+  }
+
+  const ifNoReport = oneOf<NoReportPolicy>(Inputs.IfNoReport, read(Inputs.IfNoReport), [
+    'error',
+    'warn',
+    'ignore',
+  ]);
+  const apiUrl = readApiUrl(context.defaultApiUrl);
+  const apiVersion = read(Inputs.ApiVersion);
+  if (!isDay(apiVersion))
+    fail(Inputs.ApiVersion, apiVersion, 'a REST API version such as 2026-03-10');
+  const jobSummary = readBoolean(Inputs.JobSummary);
+
+  return {
+    token,
+    scope,
+    slug,
+    report,
+    target,
+    root,
+    artifact: {
+      enabled: upload,
+      nameTemplate,
+      retentionDays: retentionDays === 0 ? undefined : retentionDays,
+      compressionLevel,
+      overwrite,
+    },
+    ifNoReport,
+    apiUrl,
+    apiVersion,
+    jobSummary,
+  };
+}

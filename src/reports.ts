@@ -1,0 +1,54 @@
+/** The report catalogue: which reports exist, for which scope, and where each one is served. */
+
+export type Scope = 'enterprise' | 'organization';
+
+export type ReportName =
+  | 'enterprise-1-day'
+  | 'enterprise-28-day'
+  | 'organization-1-day'
+  | 'organization-28-day'
+  | 'users-1-day'
+  | 'users-28-day'
+  | 'user-teams-1-day'
+  | 'repos-1-day';
+
+/** What the rows of a report describe; it decides how the summary reads them. */
+export type ReportContent = 'aggregate' | 'users' | 'user-teams' | 'repos';
+
+export interface ReportInfo {
+  /** `1-day` reports take a `day`; `28-day` reports are only served as `/latest`. */
+  span: '1-day' | '28-day';
+  content: ReportContent;
+  scopes: readonly Scope[];
+}
+
+const BOTH: readonly Scope[] = ['enterprise', 'organization'];
+
+export const REPORTS: Readonly<Record<ReportName, ReportInfo>> = {
+  'enterprise-1-day': { span: '1-day', content: 'aggregate', scopes: ['enterprise'] },
+  'enterprise-28-day': { span: '28-day', content: 'aggregate', scopes: ['enterprise'] },
+  'organization-1-day': { span: '1-day', content: 'aggregate', scopes: ['organization'] },
+  'organization-28-day': { span: '28-day', content: 'aggregate', scopes: ['organization'] },
+  'users-1-day': { span: '1-day', content: 'users', scopes: BOTH },
+  'users-28-day': { span: '28-day', content: 'users', scopes: BOTH },
+  'user-teams-1-day': { span: '1-day', content: 'user-teams', scopes: BOTH },
+  'repos-1-day': { span: '1-day', content: 'repos', scopes: BOTH },
+};
+
+export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
+
+export function isReportName(value: string): value is ReportName {
+  return Object.hasOwn(REPORTS, value);
+}
+
+/** The Octokit route of a report, e.g. `GET /orgs/{org}/copilot/metrics/reports/users-1-day`. */
+export function reportRoute(scope: Scope, report: ReportName): string {
+  const owner = scope === 'enterprise' ? '/enterprises/{enterprise}' : '/orgs/{org}';
+  const latest = REPORTS[report].span === '28-day' ? '/latest' : '';
+  return `GET ${owner}/copilot/metrics/reports/${report}${latest}`;
+}
+
+/** The route parameter that carries the slug. */
+export function slugParameter(scope: Scope): 'enterprise' | 'org' {
+  return scope === 'enterprise' ? 'enterprise' : 'org';
+}

@@ -1,0 +1,38 @@
+import * as core from '@actions/core';
+import { addDays, dataWindow } from '../days.js';
+import type { Target } from '../inputs/settings.js';
+import { LATEST_PROBE_DAYS } from '../tuning.js';
+import type { ReportRequester, ReportResponse } from './fetch-report.js';
+
+/**
+ * The report a target names. `latest` asks for yesterday (UTC), then the day before, up to
+ * LATEST_PROBE_DAYS days, treating every "no report" shape as "not this day".
+ */
+export async function findReport(
+  requester: ReportRequester,
+  target: Target,
+  now: Date,
+): Promise<ReportResponse> {
+  switch (target.kind) {
+    case 'day':
+      return requester.request(target.day);
+    case 'latest-28-day':
+      return requester.request();
+    case 'latest-day': {
+      const window = dataWindow(now);
+      let last: ReportResponse = { found: false, reason: 'no day of the data window was probed' };
+      for (let back = 0; back < LATEST_PROBE_DAYS; back++) {
+        const day = addDays(window.last, -back);
+        if (day < window.first) break;
+        last = await requester.request(day);
+        if (last.found) return last;
+        core.info(`latest: ${last.reason} Trying the day before.`);
+      }
+      const oldest = addDays(window.last, -(LATEST_PROBE_DAYS - 1));
+      return {
+        found: false,
+        reason: `No report in the ${LATEST_PROBE_DAYS} days from ${oldest < window.first ? window.first : oldest} to ${window.last}. The last answer: ${last.reason}`,
+      };
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Timings and bounds of the retry machinery. The defaults are the product's; the end-to-end
+ * tests shrink the waits through the environment so that fault cases run in seconds.
+ */
+export interface Tuning {
+  /** Base of the exponential backoff between retries of API calls and downloads. */
+  backoffMs: number;
+  /** A download that receives no byte for this long is aborted and retried. */
+  idleTimeoutMs: number;
+  /** The longest rate-limit wait the action accepts before it fails instead. */
+  maxRateLimitWaitSeconds: number;
+}
+
+function fromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name]);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+export function loadTuning(env: NodeJS.ProcessEnv = process.env): Tuning {
+  return {
+    backoffMs: fromEnv(env, 'COPILOT_METRICS_BACKOFF_MS', 1000),
+    idleTimeoutMs: fromEnv(env, 'COPILOT_METRICS_IDLE_TIMEOUT_MS', 60_000),
+    maxRateLimitWaitSeconds: fromEnv(env, 'COPILOT_METRICS_MAX_RATE_LIMIT_WAIT', 120),
+  };
+}
+
+/** Parallel downloads, across all parts and days of a run. */
+export const DOWNLOAD_CONCURRENCY = 4;
+
+/** Attempts per download link before the part fails for good. */
+export const DOWNLOAD_ATTEMPTS = 5;
+
+/** Retries of one API call after 5xx or network errors (so 4 attempts in all). */
+export const API_RETRIES = 3;
+
+/** How many times one report may ask the API for fresh links after some expired. */
+export const LINK_REFRESHES = 2;
+
+/** `day: latest` looks at yesterday and at most this many days in all. */
+export const LATEST_PROBE_DAYS = 7;
