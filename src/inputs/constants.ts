@@ -5,10 +5,6 @@ export enum Inputs {
   Slug = 'slug',
   Report = 'report',
   Day = 'day',
-  Since = 'since',
-  Until = 'until',
-  SkipExisting = 'skip-existing',
-  RefreshDays = 'refresh-days',
   Path = 'path',
   UploadArtifact = 'upload-artifact',
   ArtifactName = 'artifact-name',
@@ -27,8 +23,6 @@ export enum Inputs {
  */
 export const Defaults = {
   [Inputs.Day]: 'latest',
-  [Inputs.SkipExisting]: 'false',
-  [Inputs.RefreshDays]: '3',
   [Inputs.Path]: 'copilot-metrics',
   [Inputs.UploadArtifact]: 'true',
   [Inputs.ArtifactName]: 'copilot-metrics-{scope}-{slug}-{report}-{period}',

@@ -57,15 +57,10 @@ export function createApiClient(
       );
       return true;
     };
-  return new RetryingOctokit({
+  const octokit = new RetryingOctokit({
     auth: options.token,
     baseUrl: options.apiUrl,
     userAgent: USER_AGENT,
-    headers: {
-      // Octokit's default is application/vnd.github.v3+json.
-      accept: 'application/vnd.github+json',
-      'x-github-api-version': options.apiVersion,
-    },
     retry: {
       retries: API_RETRIES,
       retryAfterBaseValue: tuning.backoffMs,
@@ -84,4 +79,10 @@ export function createApiClient(
       error: (message: string) => core.debug(message),
     },
   });
+  // Octokit takes no default headers; its own Accept is application/vnd.github.v3+json.
+  octokit.hook.before('request', (request) => {
+    request.headers.accept = 'application/vnd.github+json';
+    request.headers['x-github-api-version'] = options.apiVersion;
+  });
+  return octokit;
 }

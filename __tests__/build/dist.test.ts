@@ -1,0 +1,30 @@
+/** dist/ is committed, so it must be exactly what the sources build to. */
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT, listFiles } from '../harness/run-action.js';
+
+test('dist/ equals a fresh ncc build of src/', async () => {
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'cma-dist-'));
+  const ncc = path.join(REPO_ROOT, 'node_modules/.bin/ncc');
+  await promisify(execFile)(
+    ncc,
+    ['build', 'src/index.ts', '-o', out, '--source-map', '--license', 'licenses.txt'],
+    {
+      cwd: REPO_ROOT,
+    },
+  );
+  const committed = path.join(REPO_ROOT, 'dist');
+  expect(await listFiles(committed)).toEqual(await listFiles(out));
+  for (const file of await listFiles(out)) {
+    const fresh = await fs.readFile(path.join(out, file));
+    const same = fresh.equals(await fs.readFile(path.join(committed, file)));
+    if (!same)
+      throw new Error(
+        `dist/${file} differs from a fresh build: run "npm run build" and commit dist/.`,
+      );
+  }
+  await fs.rm(out, { recursive: true, force: true });
+});

@@ -1,0 +1,21 @@
+/**
+ * `npm run simulator`: serves the simulated GitHub API and link host until stopped, for trying
+ * the action by hand or in CI (`uses: ./` with `api-url` pointing here). It prints
+ * `api-url=...` and `token=...` lines (appended to $GITHUB_OUTPUT when that is set).
+ */
+import { appendFileSync } from 'node:fs';
+import { GitHubApi } from '../__tests__/harness/github-api.js';
+import { LinkHost } from '../__tests__/harness/link-host.js';
+
+const links = await LinkHost.start();
+const api = await GitHubApi.start(links);
+const lines = `api-url=${api.url}\ntoken=${api.token}\n`;
+process.stdout.write(lines);
+if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, lines);
+
+const stop = async (): Promise<void> => {
+  await Promise.all([api.stop(), links.stop()]);
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
