@@ -10,9 +10,7 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(() => harness.stop());
-afterEach(() => {
-  harness.api.notReadyDays = 2;
-});
+afterEach(() => harness.reset());
 
 const addDays = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -63,7 +63,8 @@ export class GitHubApi {
   private rules: ApiRule[] = [];
   private readonly custom = new Map<string, Blob[]>();
   private readonly linkPaths = new Map<string, string[]>();
-  private generation = 0;
+  /** Each answer's links are a new generation (`gen` in the link), so tests can tell them apart. */
+  generation = 0;
 
   private server!: LocalServer;
 
@@ -89,6 +90,12 @@ export class GitHubApi {
 
   inject(rule: ApiRule): void {
     this.rules.push({ times: 1, ...rule });
+  }
+
+  /** Drops the faults not yet played and restores the default readiness. */
+  reset(): void {
+    this.rules = [];
+    this.notReadyDays = 2;
   }
 
   /** The newest day whose reports are ready. */

@@ -15,6 +15,8 @@ export interface Harness {
   /** Environment a runner would give the step, pointing at the local services. */
   env: Record<string, string>;
   run(inputs: Record<string, string>, options?: Omit<RunOptions, 'inputs'>): Promise<ActionRun>;
+  /** Drops faults left over by a test. */
+  reset(): void;
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,10 @@ export async function startHarness(): Promise<Harness> {
         inputs: { token: api.token, ...inputs },
         env: { ...env, ...options.env },
       }),
+    reset: () => {
+      api.reset();
+      links.reset();
+    },
     stop: async () => {
       await Promise.all([api.stop(), links.stop(), artifacts.stop()]);
       await azurite.stop();

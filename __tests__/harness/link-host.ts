@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { LocalServer, type SeenHeaders } from './http-server.js';
 
@@ -22,7 +23,9 @@ export type LinkFault =
   /** Send this many bytes, then send nothing more. */
   | { stallAfter: number }
   /** Serve the body gzip-compressed with Content-Encoding: gzip. */
-  | { gzip: true };
+  | { gzip: true }
+  /** Accept the request and never answer, not even the headers. */
+  | { silent: true };
 
 export interface LinkRule {
   /** Which requests it applies to; every field given must match. */
@@ -72,6 +75,13 @@ export class LinkHost {
 
   inject(rule: LinkRule): void {
     this.rules.push({ times: 1, ...rule });
+  }
+
+  /** Drops the faults not yet played, the pacing, and the in-flight record. */
+  reset(): void {
+    this.rules = [];
+    this.pace = 0;
+    this.maxInFlight = 0;
   }
 
   /** Registers a blob under `path` and returns a signed link to it. */
@@ -127,6 +137,7 @@ export class LinkHost {
 
     const fault = this.takeRule(request)?.respond;
     if (fault && 'status' in fault) return refuse(res, fault.status, 'InjectedFault');
+    if (fault && 'silent' in fault) return;
     this.send(res, blob, fault);
   }
 
@@ -151,7 +162,8 @@ export class LinkHost {
     }
     res.writeHead(200, { 'content-type': 'application/x-ndjson', 'content-length': blob.length });
     if (!fault) {
-      res.end(blob);
+      if (this.pace > 0) paced(Readable.from(chunks(blob)), res, this.pace);
+      else res.end(blob);
     } else if ('destroyAfter' in fault) {
       res.write(blob.subarray(0, fault.destroyAfter), () => res.socket?.resetAndDestroy());
     } else if ('shortAfter' in fault) {
@@ -160,6 +172,10 @@ export class LinkHost {
       res.write(blob.subarray(0, fault.stallAfter));
     }
   }
+}
+
+function* chunks(blob: Buffer, size = 16 * 1024): Generator<Buffer> {
+  for (let start = 0; start < blob.length; start += size) yield blob.subarray(start, start + size);
 }
 
 function signature(path: string, query: URLSearchParams): string {

@@ -43,14 +43,11 @@ export class StagedFolder {
     if (existed) await fs.rm(old, { recursive: true, force: true });
   }
 
-  /** Removes the staged files, and the folders above them that are left empty, up to `root`. */
+  /** Removes the staged files, and the folders above them left empty, up to `root` itself. */
   async discard(root: string): Promise<void> {
     await fs.rm(this.dir, { recursive: true, force: true });
-    for (
-      let dir = path.dirname(this.dir);
-      dir.startsWith(root + path.sep);
-      dir = path.dirname(dir)
-    ) {
+    const within = (dir: string): boolean => dir === root || dir.startsWith(root + path.sep);
+    for (let dir = path.dirname(this.dir); within(dir); dir = path.dirname(dir)) {
       try {
         await fs.rmdir(dir);
       } catch {

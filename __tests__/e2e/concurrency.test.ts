@@ -1,0 +1,37 @@
+/** Downloads run in parallel, never more than the fixed bound at once. */
+import * as path from 'node:path';
+import { DOWNLOAD_CONCURRENCY } from '../../src/tuning.js';
+import { expectArchivedExactly } from '../harness/expect-report.js';
+import { startHarness, type Harness } from '../harness/harness.js';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.stop());
+
+test(`a report with 20 links never has more than ${DOWNLOAD_CONCURRENCY} downloads in flight`, async () => {
+  const day = harness.api.latestDay();
+  const key = {
+    scope: 'enterprise' as const,
+    slug: 'octo-ent',
+    report: 'users-1-day' as const,
+    day,
+  };
+  const parts = Array.from({ length: 20 }, (_, i) =>
+    Buffer.from(
+      `${JSON.stringify({ day, user_id: i, user_login: `user-${i}`, filler: 'x'.repeat(60_000) })}\n`,
+    ),
+  );
+  harness.api.setReport(key, parts);
+  harness.links.pace = 200_000; // bytes per second per connection: each part takes about 0.3 s
+  const run = await harness.run({ ...key, 'upload-artifact': 'false' });
+  expect(run.code).toBe(0);
+  expect(harness.links.requests).toHaveLength(20);
+  expect(harness.links.maxInFlight).toBe(DOWNLOAD_CONCURRENCY);
+  // Four at a time: about five rounds of 0.3 s, far less than twenty in a row.
+  await expectArchivedExactly(
+    path.join(run.workspace, 'copilot-metrics/enterprise/octo-ent/users-1-day', day),
+    parts,
+  );
+});
