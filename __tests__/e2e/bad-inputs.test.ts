@@ -67,6 +67,15 @@ const CASES: [string, string, Record<string, string>][] = [
     { 'artifact-name': 'metrics-{day}' },
   ],
   ['path outside the workspace', 'path', { path: '../outside' }],
+  ['since after until', 'until', { since: addDays(today, -3), until: addDays(today, -5) }],
+  ['until without since', 'until', { until: addDays(today, -3) }],
+  ['since together with a day', 'day', { since: addDays(today, -9), day: addDays(today, -3) }],
+  ['since with a 28-day report', 'since', { report: 'users-28-day', since: addDays(today, -9) }],
+  ['since before the data window', 'since', { since: '2025-10-01' }],
+  ['until in the future', 'until', { since: addDays(today, -3), until: addDays(today, 2) }],
+  ['since in the wrong format', 'since', { since: '11/01/2026' }],
+  ['skip-existing yes', 'skip-existing', { since: addDays(today, -3), 'skip-existing': 'yes' }],
+  ['refresh-days -1', 'refresh-days', { since: addDays(today, -3), 'refresh-days': '-1' }],
 ];
 
 test.concurrent.each(CASES)(

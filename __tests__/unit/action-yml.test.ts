@@ -47,7 +47,7 @@ test("the README's inputs table lists action.yml's inputs, in order, with its de
   expect(rows.map(([name]) => name)).toEqual(Object.keys(action.inputs));
   for (const [name, shown] of rows) {
     const input = action.inputs[name];
-    expect([name, shown]).toEqual([name, input.required ? 'required' : String(input.default)]);
+    expect([name, shown]).toEqual([name, input.required ? 'required' : (input.default ?? '')]);
   }
 });
 

@@ -19,6 +19,7 @@ afterEach(() => {
 });
 
 function withInputs(inputs: Record<string, string>) {
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
   const all = {
     token: 'ghp_x',
     scope: 'organization',
@@ -38,6 +39,7 @@ test('applies the contract defaults to empty inputs', () => {
     slug: 'octo-org',
     report: 'users-1-day',
     target: { kind: 'latest-day' },
+    skip: { skipExisting: false, refreshDays: 3 },
     root: '/work/space/copilot-metrics',
     artifact: {
       enabled: true,
@@ -64,6 +66,30 @@ test('reads a day, and only latest for 28-day reports', () => {
   expect(withInputs({ day: '2026-11-20' }).target).toEqual({ kind: 'day', day: '2026-11-20' });
   expect(withInputs({ day: 'LATEST' }).target).toEqual({ kind: 'latest-day' });
   expect(withInputs({ report: 'users-28-day' }).target).toEqual({ kind: 'latest-28-day' });
+});
+
+test('reads a range; until defaults to yesterday', () => {
+  expect(withInputs({ since: '2026-11-01', until: '2026-11-10' }).target).toEqual({
+    kind: 'range',
+    since: '2026-11-01',
+    until: '2026-11-10',
+  });
+  expect(withInputs({ since: '2026-11-01' }).target).toEqual({
+    kind: 'range',
+    since: '2026-11-01',
+    until: '2026-11-24',
+  });
+  expect(
+    withInputs({ since: '2026-11-01', 'skip-existing': 'true', 'refresh-days': '0' }).skip,
+  ).toEqual({ skipExisting: true, refreshDays: 0 });
+  expect(() => withInputs({ since: '2026-11-10', until: '2026-11-01' })).toThrow(
+    /Input "until" .*a day on or after since/,
+  );
+  expect(() => withInputs({ until: '2026-11-01' })).toThrow(/Input "until"/);
+  expect(() => withInputs({ since: '2026-11-01', day: '2026-11-05' })).toThrow(/Input "day"/);
+  expect(() => withInputs({ since: '2026-11-01', report: 'users-28-day' })).toThrow(
+    /Input "since"/,
+  );
 });
 
 test('accepts the edges of the data window and nothing past them', () => {

@@ -5,6 +5,10 @@ export enum Inputs {
   Slug = 'slug',
   Report = 'report',
   Day = 'day',
+  Since = 'since',
+  Until = 'until',
+  SkipExisting = 'skip-existing',
+  RefreshDays = 'refresh-days',
   Path = 'path',
   UploadArtifact = 'upload-artifact',
   ArtifactName = 'artifact-name',
@@ -23,6 +27,8 @@ export enum Inputs {
  */
 export const Defaults = {
   [Inputs.Day]: 'latest',
+  [Inputs.SkipExisting]: 'false',
+  [Inputs.RefreshDays]: '3',
   [Inputs.Path]: 'copilot-metrics',
   [Inputs.UploadArtifact]: 'true',
   [Inputs.ArtifactName]: 'copilot-metrics-{scope}-{slug}-{report}-{period}',
@@ -50,4 +56,7 @@ export enum Outputs {
   ArtifactName = 'artifact-name',
   ArtifactUrl = 'artifact-url',
   ArtifactDigest = 'artifact-digest',
+  Days = 'days',
+  MissingDays = 'missing-days',
+  SkippedDays = 'skipped-days',
 }

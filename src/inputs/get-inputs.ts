@@ -116,17 +116,41 @@ export function readDay(name: Inputs, value: string, window: DataWindow, alsoAll
 
 function readTarget(report: ReportName, window: DataWindow): Target {
   const value = read(Inputs.Day);
+  const since = read(Inputs.Since);
+  const until = read(Inputs.Until);
+  const latest = value.toLowerCase() === 'latest';
   if (REPORTS[report].span === '28-day') {
-    if (value.toLowerCase() !== 'latest') {
+    if (!latest) {
       fail(
         Inputs.Day,
         value,
         `"latest" with ${report}, which GitHub serves only as its latest 28 days`,
       );
     }
+    if (since || until) {
+      fail(
+        since ? Inputs.Since : Inputs.Until,
+        since || until,
+        `empty with ${report}: ranges are for 1-day reports`,
+      );
+    }
     return { kind: 'latest-28-day' };
   }
-  if (value.toLowerCase() === 'latest') return { kind: 'latest-day' };
+  if (until && !since)
+    fail(Inputs.Until, until, 'empty unless since is set (until ends a range that since starts)');
+  if (since) {
+    if (!latest)
+      fail(
+        Inputs.Day,
+        value,
+        '"latest" (the default) when since is set: use either a day or a range',
+      );
+    const first = readDay(Inputs.Since, since, window);
+    const last = until ? readDay(Inputs.Until, until, window) : window.last;
+    if (first > last) fail(Inputs.Until, until, `a day on or after since (${first})`);
+    return { kind: 'range', since: first, until: last };
+  }
+  if (latest) return { kind: 'latest-day' };
   return { kind: 'day', day: readDay(Inputs.Day, value, window, '"latest" or ') };
 }
 
@@ -181,6 +205,10 @@ export function getInputs(context: InputContext = inputContextFromEnv()): Settin
   const report = readReport(scope);
   const window = dataWindow(context.now);
   const target = readTarget(report, window);
+  const skip = {
+    skipExisting: readBoolean(Inputs.SkipExisting),
+    refreshDays: readInteger(Inputs.RefreshDays, 0, 366),
+  };
   const root = readRoot(context.workspace);
 
   const upload = readBoolean(Inputs.UploadArtifact);
@@ -211,6 +239,7 @@ export function getInputs(context: InputContext = inputContextFromEnv()): Settin
     slug,
     report,
     target,
+    skip,
     root,
     artifact: {
       enabled: upload,

@@ -10,7 +10,20 @@ export type Target =
   /** The newest 1-day report, probing back from yesterday. */
   | { kind: 'latest-day' }
   /** The 28-day report, which the API only serves as `/latest`. */
-  | { kind: 'latest-28-day' };
+  | { kind: 'latest-28-day' }
+  /** Every 1-day report from `since` to `until`, both included. */
+  | { kind: 'range'; since: string; until: string };
+
+/** A target that names one report. */
+export type SingleTarget = Exclude<Target, { kind: 'range' }>;
+
+/** Range mode: which days already archived may be skipped. */
+export interface SkipSettings {
+  /** Skip days whose manifest and files are already under `path` and intact. */
+  skipExisting: boolean;
+  /** The newest days (counting back from `until`) fetched again anyway: GitHub restates them. */
+  refreshDays: number;
+}
 
 export interface ArtifactSettings {
   /** Upload the files as a workflow artifact at all. */
@@ -34,6 +47,7 @@ export interface Settings {
   slug: string;
   report: ReportName;
   target: Target;
+  skip: SkipSettings;
   /** Absolute root folder of the archive. */
   root: string;
   artifact: ArtifactSettings;

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { addDays, dataWindow } from '../days.js';
-import type { Target } from '../inputs/settings.js';
+import type { SingleTarget } from '../inputs/settings.js';
 import { LATEST_PROBE_DAYS } from '../tuning.js';
 import type { ReportRequester, ReportResponse } from './fetch-report.js';
 
@@ -10,7 +10,7 @@ import type { ReportRequester, ReportResponse } from './fetch-report.js';
  */
 export async function findReport(
   requester: ReportRequester,
-  target: Target,
+  target: SingleTarget,
   now: Date,
 ): Promise<ReportResponse> {
   switch (target.kind) {
