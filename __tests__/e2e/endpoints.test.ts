@@ -127,6 +127,9 @@ test.each(CASES)(
       'artifact-name': artifactName,
       'artifact-url': `https://github.com/octo-org/metrics-archive/actions/runs/4242/artifacts/${artifact.id}`,
       'artifact-digest': sha256(await artifacts.zipOf(artifact)),
+      days: '',
+      'missing-days': '',
+      'skipped-days': '',
     });
     expect(JSON.parse(run.outputs['download-links'])).toHaveLength(parts.length);
 

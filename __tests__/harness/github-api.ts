@@ -24,6 +24,8 @@ export interface ApiRule {
 }
 
 export interface ApiRequest {
+  /** When it arrived (ms since the epoch). */
+  at: number;
   method: string;
   path: string;
   query: URLSearchParams;
@@ -135,6 +137,7 @@ export class GitHubApi {
         url.pathname,
       );
     const request: ApiRequest = {
+      at: Date.now(),
       method: req.method ?? '',
       path: url.pathname,
       query: url.searchParams,

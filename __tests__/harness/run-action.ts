@@ -16,6 +16,8 @@ export interface ActionRun {
   summary: string;
   workspace: string;
   runnerTemp: string;
+  /** When the process was spawned (ms since the epoch). */
+  startedAt: number;
   /** Milliseconds from spawn to exit. */
   elapsedMs: number;
   /** `::error::` lines of stdout, without the prefix. */
@@ -45,6 +47,10 @@ export interface RunOptions {
   /** Reuse a workspace (e.g. to run twice over the same archive). */
   workspace?: string;
   timeoutMs?: number;
+  /** Options for node itself, before the bundle (the benchmark preloads an RSS probe). */
+  nodeArgs?: string[];
+  /** Called with each stdout line as it arrives, and when. */
+  onLine?: (line: string, at: number) => void;
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -76,14 +82,21 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...options.env,
   };
   const started = Date.now();
-  const child = spawn(process.execPath, [BUNDLE], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUNDLE], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  let partial = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    const at = Date.now();
+    stdout += chunk.toString();
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) options.onLine?.(line, at);
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const timeout = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -98,6 +111,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     summary: existsSync(summaryFile) ? await fs.readFile(summaryFile, 'utf8') : '',
     workspace,
     runnerTemp,
+    startedAt: started,
     elapsedMs,
     errors: lines
       .filter((line) => line.startsWith('::error::'))

@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { ArtifactNotFoundError, DefaultArtifactClient } from '@actions/artifact';
 import type { ArtifactSettings } from '../inputs/settings.js';
 
 export interface UploadedArtifact {
@@ -40,6 +39,10 @@ export async function uploadArtifact(
   files: string[],
   root: string,
 ): Promise<UploadedArtifact> {
+  // Loaded only when uploading: the artifact client (Azure SDK, zip) is most of the bundle.
+  const { ArtifactNotFoundError, DefaultArtifactClient } = await import(
+    /* webpackMode: "eager" */ '@actions/artifact'
+  );
   const client = new DefaultArtifactClient();
   if (settings.overwrite) {
     try {
