@@ -48,9 +48,7 @@ export interface DataWindow {
 }
 
 export function dataWindow(now: Date): DataWindow {
-  const oneYearAgo = new Date(
-    Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()),
-  );
+  const oneYearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()));
   const yearBack = toDay(oneYearAgo);
   return {
     first: yearBack > DATA_START ? yearBack : DATA_START,

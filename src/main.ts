@@ -11,6 +11,7 @@ import { periodName } from './period.js';
 import { createApiClient } from './request/api-client.js';
 import { ReportRequester } from './request/fetch-report.js';
 import { DOWNLOAD_CONCURRENCY, loadTuning } from './tuning.js';
+import { WorkerPool } from './threads/worker-pool.js';
 import { USER_AGENT } from './version.js';
 
 /** A summary needs the runner's summary file; outside Actions there is none. */
@@ -25,10 +26,7 @@ function reportMissing(settings: Settings, message: string): void {
   else core.info(message);
 }
 
-async function upload(
-  settings: Settings,
-  result: RunResult,
-): Promise<UploadedArtifact | undefined> {
+async function upload(settings: Settings, result: RunResult): Promise<UploadedArtifact | undefined> {
   if (!settings.artifact.enabled || result.archived.length === 0) return undefined;
   const period = result.range
     ? `${result.range.since}_${result.range.until}`
@@ -39,10 +37,13 @@ async function upload(
     report: settings.report,
     period,
   });
-  const files = result.archived.flatMap((archived) => [...archived.files, archived.manifestPath]);
-  return core.group(`Upload artifact ${name}`, () =>
-    uploadArtifact(settings.artifact, name, files, settings.root),
-  );
+  // raw: false keeps the parts on disk but out of the artifact.
+  const files = [...result.archived, ...result.companions].flatMap((archived) => [
+    ...(settings.artifact.raw ? archived.files : []),
+    ...archived.derived,
+    archived.manifestPath,
+  ]);
+  return core.group(`Upload artifact ${name}`, () => uploadArtifact(settings.artifact, name, files, settings.root));
 }
 
 /** The flow of a step: inputs → request → download → archive → artifact → outputs and summary. */
@@ -57,24 +58,26 @@ export async function run(): Promise<void> {
       apiUrl: settings.apiUrl,
     };
     const requester = new ReportRequester(createApiClient(settings, tuning), subject, tuning);
-    // One client and one bound for every download of the run, across days.
+    // One client, one bound and one pair of analysis threads for every download of the run.
     const http = new HttpClient(USER_AGENT, [], {
       keepAlive: true,
       socketTimeout: tuning.idleTimeoutMs,
       allowRetries: false,
     });
+    const pool = new WorkerPool();
+    const download = { http, limiter: new Limiter(DOWNLOAD_CONCURRENCY), pool, tuning };
     const result = await core
       .group(`Fetch ${settings.report} of ${settings.scope} ${settings.slug}`, () =>
-        archiveTarget(requester, settings, {
-          http,
-          limiter: new Limiter(DOWNLOAD_CONCURRENCY),
-          tuning,
-        }),
+        archiveTarget(requester, settings, download),
       )
-      .finally(() => http.dispose());
+      .finally(async () => {
+        http.dispose();
+        await pool.close();
+      });
 
     const artifact = await upload(settings, result);
     setOutputs(runOutputs(settings, result, artifact));
+    result.insights?.warnDrift();
     if (summaryWanted(settings)) await writeSummary(settings, result, artifact);
     if (result.missing.length > 0) reportMissing(settings, noReportMessage(settings, result));
   } catch (error) {

@@ -62,8 +62,7 @@ test.each([500, 502, 503])('%d a few times, then 200: succeeds byte-exact', asyn
 
 describe('rate limits: waits about as long as asked, then succeeds', () => {
   const secondary = {
-    message:
-      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
   };
   test.each([
     ['429 with Retry-After', { status: 429, headers: { 'retry-after': '2' }, body: secondary }, 2],
@@ -191,9 +190,7 @@ test('404 on a 28-day report is a failure that names the slug and the permission
   });
   expect(run.code).toBe(1);
   expect(harness.api.requests.length - from).toBe(1);
-  expect(run.errors[0]).toContain(
-    '404 Not Found for organization-28-day of organization "no-such-org"',
-  );
+  expect(run.errors[0]).toContain('404 Not Found for organization-28-day of organization "no-such-org"');
   expect(run.errors[0]).toContain('check the "slug" input');
   expect(run.errors[0]).toContain('read:org');
 });

@@ -61,11 +61,7 @@ const CASES: [string, string, Record<string, string>][] = [
   ['overwrite maybe', 'overwrite', { overwrite: 'maybe' }],
   ['job-summary 1', 'job-summary', { 'job-summary': '1' }],
   ['artifact-name with a slash', 'artifact-name', { 'artifact-name': 'metrics/{period}' }],
-  [
-    'artifact-name with an unknown placeholder',
-    'artifact-name',
-    { 'artifact-name': 'metrics-{day}' },
-  ],
+  ['artifact-name with an unknown placeholder', 'artifact-name', { 'artifact-name': 'metrics-{day}' }],
   ['path outside the workspace', 'path', { path: '../outside' }],
   ['since after until', 'until', { since: addDays(today, -3), until: addDays(today, -5) }],
   ['until without since', 'until', { until: addDays(today, -3) }],
@@ -76,22 +72,24 @@ const CASES: [string, string, Record<string, string>][] = [
   ['since in the wrong format', 'since', { since: '11/01/2026' }],
   ['skip-existing yes', 'skip-existing', { since: addDays(today, -3), 'skip-existing': 'yes' }],
   ['refresh-days -1', 'refresh-days', { since: addDays(today, -3), 'refresh-days': '-1' }],
+  ['summary-top-users negative', 'summary-top-users', { 'summary-top-users': '-5' }],
+  ['summary-top-users not a number', 'summary-top-users', { 'summary-top-users': 'ten' }],
+  ['csv 2', 'csv', { csv: '2' }],
+  ['team-rollup with a repos report', 'team-rollup', { report: 'repos-1-day', 'team-rollup': 'true' }],
+  ['raw no', 'raw', { raw: 'no' }],
 ];
 
-test.concurrent.each(CASES)(
-  '%s: fails on "%s" with no request and no file',
-  async (_, input, changed) => {
-    const run = await harness.run({ ...VALID, ...changed });
-    expect(run.code).not.toBe(0);
-    expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toContain(`Input "${input}"`);
-    expect(run.errors[0]).toContain('expected');
-    expect(await listFiles(run.workspace)).toEqual([]);
-    expect(harness.api.requests).toEqual([]);
-    expect(harness.links.requests).toEqual([]);
-    expect(harness.artifacts.calls).toEqual([]);
-  },
-);
+test.concurrent.each(CASES)('%s: fails on "%s" with no request and no file', async (_, input, changed) => {
+  const run = await harness.run({ ...VALID, ...changed });
+  expect(run.code).not.toBe(0);
+  expect(run.errors).toHaveLength(1);
+  expect(run.errors[0]).toContain(`Input "${input}"`);
+  expect(run.errors[0]).toContain('expected');
+  expect(await listFiles(run.workspace)).toEqual([]);
+  expect(harness.api.requests).toEqual([]);
+  expect(harness.links.requests).toEqual([]);
+  expect(harness.artifacts.calls).toEqual([]);
+});
 
 test('upload-artifact outside a GitHub Actions job is an input error', async () => {
   const run = await harness.run(VALID, { env: { ACTIONS_RUNTIME_TOKEN: '' } });
@@ -103,7 +101,5 @@ test('upload-artifact outside a GitHub Actions job is an input error', async () 
 test('the token never appears in an input error', async () => {
   const run = await harness.run({ ...VALID, day: 'yesterday' });
   expect(run.errors[0]).toContain('Input "day"');
-  expect(run.stdout.replace(`::add-mask::${harness.api.token}`, '')).not.toContain(
-    harness.api.token,
-  );
+  expect(run.stdout.replace(`::add-mask::${harness.api.token}`, '')).not.toContain(harness.api.token);
 });

@@ -19,9 +19,7 @@ test(`a report with 20 links never has more than ${DOWNLOAD_CONCURRENCY} downloa
     day,
   };
   const parts = Array.from({ length: 20 }, (_, i) =>
-    Buffer.from(
-      `${JSON.stringify({ day, user_id: i, user_login: `user-${i}`, filler: 'x'.repeat(60_000) })}\n`,
-    ),
+    Buffer.from(`${JSON.stringify({ day, user_id: i, user_login: `user-${i}`, filler: 'x'.repeat(60_000) })}\n`),
   );
   harness.api.setReport(key, parts);
   harness.links.pace = 200_000; // bytes per second per connection: each part takes about 0.3 s
@@ -30,8 +28,5 @@ test(`a report with 20 links never has more than ${DOWNLOAD_CONCURRENCY} downloa
   expect(harness.links.requests).toHaveLength(20);
   expect(harness.links.maxInFlight).toBe(DOWNLOAD_CONCURRENCY);
   // Four at a time: about five rounds of 0.3 s, far less than twenty in a row.
-  await expectArchivedExactly(
-    path.join(run.workspace, 'copilot-metrics/enterprise/octo-ent/users-1-day', day),
-    parts,
-  );
+  await expectArchivedExactly(path.join(run.workspace, 'copilot-metrics/enterprise/octo-ent/users-1-day', day), parts);
 });

@@ -93,58 +93,45 @@ test('Content-Encoding: gzip: the decoded bytes land on disk', async () => {
   expect(run.outputs.bytes).toBe(String(parts.reduce((sum, p) => sum + p.length, 0)));
 });
 
-test.each([403, 404])(
-  'an expired link (%d): asks the API for fresh links and finishes with them',
-  async (status) => {
-    const generation = harness.links.requests.length === 0 ? 1 : undefined;
-    void generation;
-    // Every link of the first answer is refused, as once they have expired.
-    const { day } = threeParts();
-    const firstGeneration = harness.api.generation + 1;
-    harness.links.inject({
-      match: { generation: firstGeneration },
-      times: Infinity,
-      respond: { status },
-    });
-    const from = { api: harness.api.requests.length, links: harness.links.requests.length };
-    const run = await harness.run({
+test.each([403, 404])('an expired link (%d): asks the API for fresh links and finishes with them', async (status) => {
+  const generation = harness.links.requests.length === 0 ? 1 : undefined;
+  void generation;
+  // Every link of the first answer is refused, as once they have expired.
+  const { day } = threeParts();
+  const firstGeneration = harness.api.generation + 1;
+  harness.links.inject({
+    match: { generation: firstGeneration },
+    times: Infinity,
+    respond: { status },
+  });
+  const from = { api: harness.api.requests.length, links: harness.links.requests.length };
+  const run = await harness.run({
+    scope: 'organization',
+    slug: 'octo-org',
+    report: 'users-1-day',
+    day,
+    'upload-artifact': 'false',
+  });
+  expect(run.errors).toEqual([]);
+  expect(run.code).toBe(0);
+  const apiRequests = harness.api.requests.slice(from.api);
+  expect(apiRequests.map((r) => r.day)).toEqual([day, day]);
+  expect(run.stdout).toContain('A signed link was refused, probably expired: asking the API for fresh links.');
+  const used: string[] = JSON.parse(run.outputs['download-links']);
+  expect(used.map((link) => new URL(link).searchParams.get('gen'))).toEqual(Array(3).fill(String(firstGeneration + 1)));
+  const fresh = harness.links.requests.slice(from.links).filter((r) => r.generation === firstGeneration + 1);
+  expect(fresh.map((r) => r.part).sort()).toEqual([1, 2, 3]);
+  const folder = path.join(run.workspace, 'copilot-metrics/organization/octo-org/users-1-day', day);
+  await expectArchivedExactly(
+    folder,
+    harness.api.parts({
       scope: 'organization',
       slug: 'octo-org',
       report: 'users-1-day',
       day,
-      'upload-artifact': 'false',
-    });
-    expect(run.errors).toEqual([]);
-    expect(run.code).toBe(0);
-    const apiRequests = harness.api.requests.slice(from.api);
-    expect(apiRequests.map((r) => r.day)).toEqual([day, day]);
-    expect(run.stdout).toContain(
-      'A signed link was refused, probably expired: asking the API for fresh links.',
-    );
-    const used: string[] = JSON.parse(run.outputs['download-links']);
-    expect(used.map((link) => new URL(link).searchParams.get('gen'))).toEqual(
-      Array(3).fill(String(firstGeneration + 1)),
-    );
-    const fresh = harness.links.requests
-      .slice(from.links)
-      .filter((r) => r.generation === firstGeneration + 1);
-    expect(fresh.map((r) => r.part).sort()).toEqual([1, 2, 3]);
-    const folder = path.join(
-      run.workspace,
-      'copilot-metrics/organization/octo-org/users-1-day',
-      day,
-    );
-    await expectArchivedExactly(
-      folder,
-      harness.api.parts({
-        scope: 'organization',
-        slug: 'octo-org',
-        report: 'users-1-day',
-        day,
-      }) as Buffer[],
-    );
-  },
-);
+    }) as Buffer[],
+  );
+});
 
 test('one part of three failing for good: the step fails, leaving no manifest, no partial file and no artifact', async () => {
   const calls = harness.artifacts.calls.length;
@@ -187,7 +174,5 @@ test('a failed run leaves an earlier archive of the same period untouched', asyn
   const after = await listFiles(first.run.workspace);
   expect(after).toEqual([...before.keys()]);
   for (const file of after)
-    expect(
-      (await fs.readFile(path.join(first.run.workspace, file))).equals(before.get(file)!),
-    ).toBe(true);
+    expect((await fs.readFile(path.join(first.run.workspace, file))).equals(before.get(file)!)).toBe(true);
 });

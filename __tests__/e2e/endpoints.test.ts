@@ -43,134 +43,123 @@ const CASES: Case[] = [
   { scope: 'organization', slug: 'octo-org', report: 'repos-1-day', back: 2 },
 ];
 
-test.each(CASES)(
-  'archives $scope $report byte-exact with manifest, outputs and artifact',
-  async (c) => {
-    const { api, links, artifacts } = harness;
-    const slug = c.slug.toLowerCase();
-    const latest = api.latestDay();
-    const day = c.back === undefined ? latest : addDays(latest, -c.back);
-    const is28 = c.report.endsWith('28-day');
-    const period = is28 ? `${addDays(latest, -27)}_${latest}` : day;
-    const linkRequestsBefore = links.requests.length;
-    const apiRequestsBefore = api.requests.length;
+test.each(CASES)('archives $scope $report byte-exact with manifest, outputs and artifact', async (c) => {
+  const { api, links, artifacts } = harness;
+  const slug = c.slug.toLowerCase();
+  const latest = api.latestDay();
+  const day = c.back === undefined ? latest : addDays(latest, -c.back);
+  const is28 = c.report.endsWith('28-day');
+  const period = is28 ? `${addDays(latest, -27)}_${latest}` : day;
+  const linkRequestsBefore = links.requests.length;
+  const apiRequestsBefore = api.requests.length;
 
-    const run = await harness.run({
-      scope: c.scope,
-      slug: c.slug,
-      report: c.report,
-      ...(c.back === undefined ? {} : { day }),
-    });
-    expect(run.errors).toEqual([]);
-    expect(run.code).toBe(0);
+  const run = await harness.run({
+    scope: c.scope,
+    slug: c.slug,
+    report: c.report,
+    ...(c.back === undefined ? {} : { day }),
+  });
+  expect(run.errors).toEqual([]);
+  expect(run.code).toBe(0);
 
-    // Files: byte-exact, in the contract layout, part numbers in API order.
-    const parts = api.parts({
-      scope: c.scope,
-      slug,
-      report: c.report,
-      day: is28 ? latest : day,
-    }) as Buffer[];
-    expect(parts.length).toBeGreaterThanOrEqual(1);
-    const folder = path.join(run.workspace, 'copilot-metrics', c.scope, slug, c.report, period);
-    const names = parts.map((_, i) => `part-${String(i + 1).padStart(3, '0')}.ndjson`);
-    expect((await fs.readdir(folder)).sort()).toEqual([...names, 'manifest.json'].sort());
-    for (const [i, name] of names.entries()) {
-      expect((await fs.readFile(path.join(folder, name))).equals(parts[i])).toBe(true);
-    }
+  // Files: byte-exact, in the contract layout, part numbers in API order.
+  const parts = api.parts({
+    scope: c.scope,
+    slug,
+    report: c.report,
+    day: is28 ? latest : day,
+  }) as Buffer[];
+  expect(parts.length).toBeGreaterThanOrEqual(1);
+  const folder = path.join(run.workspace, 'copilot-metrics', c.scope, slug, c.report, period);
+  const names = parts.map((_, i) => `part-${String(i + 1).padStart(3, '0')}.ndjson`);
+  expect((await fs.readdir(folder)).sort()).toEqual([...names, 'manifest.json'].sort());
+  for (const [i, name] of names.entries()) {
+    expect((await fs.readFile(path.join(folder, name))).equals(parts[i])).toBe(true);
+  }
 
-    // Manifest: every field, recomputed here.
-    const manifest = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
-    const expectedFiles = parts.map((bytes, i) => ({
-      name: names[i],
-      bytes: bytes.length,
-      sha256: sha256(bytes),
-      records: countRecords(bytes),
-    }));
-    const records = expectedFiles.reduce((sum, f) => sum + f.records, 0);
-    const bytes = expectedFiles.reduce((sum, f) => sum + f.bytes, 0);
-    expect(manifest).toEqual({
-      scope: c.scope,
-      slug,
-      report: c.report,
-      ...(is28
-        ? { report_start_day: addDays(latest, -27), report_end_day: latest }
-        : { report_day: day }),
-      api_version: '2026-03-10',
-      fetched_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-      records,
-      bytes,
-      files: expectedFiles,
-      derived: [],
-    });
-    expect(Math.abs(Date.parse(manifest.fetched_at) - Date.now())).toBeLessThan(60_000);
+  // Manifest: every field, recomputed here.
+  const manifest = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
+  const expectedFiles = parts.map((bytes, i) => ({
+    name: names[i],
+    bytes: bytes.length,
+    sha256: sha256(bytes),
+    records: countRecords(bytes),
+  }));
+  const records = expectedFiles.reduce((sum, f) => sum + f.records, 0);
+  const bytes = expectedFiles.reduce((sum, f) => sum + f.bytes, 0);
+  expect(manifest).toEqual({
+    scope: c.scope,
+    slug,
+    report: c.report,
+    ...(is28 ? { report_start_day: addDays(latest, -27), report_end_day: latest } : { report_day: day }),
+    api_version: '2026-03-10',
+    fetched_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    records,
+    bytes,
+    files: expectedFiles,
+    derived: [],
+  });
+  expect(Math.abs(Date.parse(manifest.fetched_at) - Date.now())).toBeLessThan(60_000);
 
-    // Outputs: every one.
-    const served = links.requests
-      .slice(linkRequestsBefore)
-      .sort((a, b) => a.part - b.part)
-      .map((r) => `${links.origin}${r.path}${r.query}`);
-    const artifact = artifacts.finalized().at(-1)!;
-    const artifactName = `copilot-metrics-${c.scope}-${slug}-${c.report}-${period}`;
-    expect(run.outputs).toEqual({
-      found: 'true',
-      'report-day': is28 ? '' : day,
-      'report-start-day': is28 ? addDays(latest, -27) : day,
-      'report-end-day': is28 ? latest : day,
-      'download-links': JSON.stringify(served),
-      path: folder,
-      files: JSON.stringify(names.map((name) => path.join(folder, name))),
-      manifest: path.join(folder, 'manifest.json'),
-      'record-count': String(records),
-      bytes: String(bytes),
-      'artifact-id': String(artifact.id),
-      'artifact-name': artifactName,
-      'artifact-url': `https://github.com/octo-org/metrics-archive/actions/runs/4242/artifacts/${artifact.id}`,
-      'artifact-digest': sha256(await artifacts.zipOf(artifact)),
-      days: '',
-      'missing-days': '',
-      'skipped-days': '',
-    });
-    expect(JSON.parse(run.outputs['download-links'])).toHaveLength(parts.length);
+  // Outputs: every one.
+  const served = links.requests
+    .slice(linkRequestsBefore)
+    .sort((a, b) => a.part - b.part)
+    .map((r) => `${links.origin}${r.path}${r.query}`);
+  const artifact = artifacts.finalized().at(-1)!;
+  const artifactName = `copilot-metrics-${c.scope}-${slug}-${c.report}-${period}`;
+  expect(run.outputs).toEqual({
+    found: 'true',
+    'report-day': is28 ? '' : day,
+    'report-start-day': is28 ? addDays(latest, -27) : day,
+    'report-end-day': is28 ? latest : day,
+    'download-links': JSON.stringify(served),
+    path: folder,
+    files: JSON.stringify(names.map((name) => path.join(folder, name))),
+    manifest: path.join(folder, 'manifest.json'),
+    'record-count': String(records),
+    bytes: String(bytes),
+    'artifact-id': String(artifact.id),
+    'artifact-name': artifactName,
+    'artifact-url': `https://github.com/octo-org/metrics-archive/actions/runs/4242/artifacts/${artifact.id}`,
+    'artifact-digest': sha256(await artifacts.zipOf(artifact)),
+    days: '',
+    'missing-days': '',
+    'skipped-days': '',
+  });
+  expect(JSON.parse(run.outputs['download-links'])).toHaveLength(parts.length);
 
-    // Artifact: read back with the real client, byte-exact, unpacking to {scope}/{slug}/{report}/{period}.
-    expect(artifact.name).toBe(artifactName);
-    const unpacked = await readArtifact(harness, artifact.id);
-    const prefix = `${c.scope}/${slug}/${c.report}/${period}`;
-    expect([...unpacked.keys()].sort()).toEqual(
-      [...names, 'manifest.json'].map((n) => `${prefix}/${n}`).sort(),
-    );
-    for (const [i, name] of names.entries())
-      expect(unpacked.get(`${prefix}/${name}`)!.equals(parts[i])).toBe(true);
-    expect(unpacked.get(`${prefix}/manifest.json`)!.toString()).toBe(
-      await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'),
-    );
+  // Artifact: read back with the real client, byte-exact, unpacking to {scope}/{slug}/{report}/{period}.
+  expect(artifact.name).toBe(artifactName);
+  const unpacked = await readArtifact(harness, artifact.id);
+  const prefix = `${c.scope}/${slug}/${c.report}/${period}`;
+  expect([...unpacked.keys()].sort()).toEqual([...names, 'manifest.json'].map((n) => `${prefix}/${n}`).sort());
+  for (const [i, name] of names.entries()) expect(unpacked.get(`${prefix}/${name}`)!.equals(parts[i])).toBe(true);
+  expect(unpacked.get(`${prefix}/manifest.json`)!.toString()).toBe(
+    await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'),
+  );
 
-    // The API saw the documented request; the link host never saw a credential.
-    const apiRequest = api.requests.slice(apiRequestsBefore).at(-1)!;
-    const owner = c.scope === 'enterprise' ? 'enterprises' : 'orgs';
-    expect(apiRequest.path).toBe(
-      `/${owner}/${slug}/copilot/metrics/reports/${c.report}${is28 ? '/latest' : ''}`,
-    );
-    expect(apiRequest.query.get('day')).toBe(is28 ? null : day);
-    expect(apiRequest.headers.authorization).toBe(`token ${api.token}`);
-    expect(apiRequest.headers.accept).toBe('application/vnd.github+json');
-    expect(apiRequest.headers['x-github-api-version']).toBe('2026-03-10');
-    expect(apiRequest.headers['user-agent']).toMatch(/^copilot-metrics-archive\/\d+\.\d+\.\d+ /);
-    for (const request of links.requests.slice(linkRequestsBefore)) {
-      expect(request.headers.authorization).toBeUndefined();
-      expect(headerText(request.headers) + request.query + request.path).not.toContain(api.token);
-    }
+  // The API saw the documented request; the link host never saw a credential.
+  const apiRequest = api.requests.slice(apiRequestsBefore).at(-1)!;
+  const owner = c.scope === 'enterprise' ? 'enterprises' : 'orgs';
+  expect(apiRequest.path).toBe(`/${owner}/${slug}/copilot/metrics/reports/${c.report}${is28 ? '/latest' : ''}`);
+  expect(apiRequest.query.get('day')).toBe(is28 ? null : day);
+  expect(apiRequest.headers.authorization).toBe(`token ${api.token}`);
+  expect(apiRequest.headers.accept).toBe('application/vnd.github+json');
+  expect(apiRequest.headers['x-github-api-version']).toBe('2026-03-10');
+  expect(apiRequest.headers['user-agent']).toMatch(/^copilot-metrics-archive\/\d+\.\d+\.\d+ /);
+  for (const request of links.requests.slice(linkRequestsBefore)) {
+    expect(request.headers.authorization).toBeUndefined();
+    expect(headerText(request.headers) + request.query + request.path).not.toContain(api.token);
+  }
 
-    // The summary: a table of the run, with a link to the artifact.
-    expect(run.summary).toContain(`<td>${c.report}</td><td>${period}</td><td>${parts.length}</td>`);
-    expect(run.summary).toContain(`<a href="${run.outputs['artifact-url']}">${artifactName}</a>`);
-    if (c.report.startsWith(c.scope === 'enterprise' ? 'enterprise-' : 'organization-')) {
-      for (const [label, value] of headline(parts, is28))
-        expect(run.summary).toContain(`<td>${label}</td><td>${value}</td>`);
-    }
-  },
-);
+  // The summary: a table of the run, with a link to the artifact.
+  expect(run.summary).toContain(`| ${c.report} | ${period} | ${parts.length} |`);
+  expect(run.summary).toContain(`Artifact: [${artifactName}](${run.outputs['artifact-url']})`);
+  if (c.report.startsWith(c.scope === 'enterprise' ? 'enterprise-' : 'organization-')) {
+    for (const [label, value] of headline(parts, is28)) expect(run.summary).toContain(`| ${label} | ${value} |`);
+  }
+});
 
 /** The headline numbers of an aggregate report, computed directly from its file. */
 function headline(parts: Buffer[], is28: boolean): [string, string][] {
@@ -178,10 +167,7 @@ function headline(parts: Buffer[], is28: boolean): [string, string][] {
   type Day = Record<string, number> & { totals_by_feature: Array<Record<string, number | string>> };
   const days: Day[] = is28 ? record.day_totals : [record];
   const completion = (day: Day) =>
-    (day.totals_by_feature.find((f) => f.feature === 'code_completion') ?? {}) as Record<
-      string,
-      number
-    >;
+    (day.totals_by_feature.find((f) => f.feature === 'code_completion') ?? {}) as Record<string, number>;
   const sum = (pick: (day: Day) => number) => days.reduce((total, day) => total + pick(day), 0);
   const suggested = sum((day) => completion(day).code_generation_activity_count ?? 0);
   const accepted = sum((day) => completion(day).code_acceptance_activity_count ?? 0);

@@ -40,11 +40,7 @@ describe('day: latest', () => {
       'upload-artifact': 'false',
     });
     expect(run.code).toBe(0);
-    expect(askedDays(from)).toEqual([
-      yesterday(),
-      addDays(yesterday(), -1),
-      addDays(yesterday(), -2),
-    ]);
+    expect(askedDays(from)).toEqual([yesterday(), addDays(yesterday(), -1), addDays(yesterday(), -2)]);
     expect(run.outputs['report-day']).toBe(addDays(yesterday(), -2));
     expect(run.stdout).toContain('Trying the day before.');
   });
@@ -79,15 +75,11 @@ describe('day: latest', () => {
       slug: 'octo-org',
       report: 'user-teams-1-day',
     });
-    expect(askedDays(from)).toEqual(
-      Array.from({ length: 7 }, (_, back) => addDays(yesterday(), -back)),
-    );
+    expect(askedDays(from)).toEqual(Array.from({ length: 7 }, (_, back) => addDays(yesterday(), -back)));
     expect(run.code).toBe(1);
     expect(run.outputs.found).toBe('false');
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toContain(
-      `No report in the 7 days from ${addDays(yesterday(), -6)} to ${yesterday()}`,
-    );
+    expect(run.errors[0]).toContain(`No report in the 7 days from ${addDays(yesterday(), -6)} to ${yesterday()}`);
     expect(harness.artifacts.calls).toEqual([]);
   });
 });

@@ -18,8 +18,7 @@ afterEach(() => harness.reset());
 
 const addDays = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const days = (first: string, count: number): string[] =>
-  Array.from({ length: count }, (_, i) => addDays(first, i));
+const days = (first: string, count: number): string[] => Array.from({ length: count }, (_, i) => addDays(first, i));
 
 const SCOPE = { scope: 'organization' as const, slug: 'octo-org' };
 const folderOf = (workspace: string, report: string, day: string) =>
@@ -45,13 +44,8 @@ test('a range lands each day in its own folder, reports a missing day, and makes
   ]);
   const fetched = range.filter((day) => day !== hole);
   for (const day of fetched)
-    await expectArchivedExactly(
-      folderOf(run.workspace, 'repos-1-day', day),
-      partsOf('repos-1-day', day),
-    );
-  expect(await fs.readdir(path.dirname(folderOf(run.workspace, 'repos-1-day', hole)))).toEqual(
-    fetched,
-  );
+    await expectArchivedExactly(folderOf(run.workspace, 'repos-1-day', day), partsOf('repos-1-day', day));
+  expect(await fs.readdir(path.dirname(folderOf(run.workspace, 'repos-1-day', hole)))).toEqual(fetched);
 
   const files = fetched.flatMap((day) =>
     partsOf('repos-1-day', day).map((_, i) =>
@@ -79,26 +73,18 @@ test('a range lands each day in its own folder, reports a missing day, and makes
 
   const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']));
   const expected = fetched.flatMap((day) => [
-    ...partsOf('repos-1-day', day).map(
-      (_, i) => `organization/octo-org/repos-1-day/${day}/part-00${i + 1}.ndjson`,
-    ),
+    ...partsOf('repos-1-day', day).map((_, i) => `organization/octo-org/repos-1-day/${day}/part-00${i + 1}.ndjson`),
     `organization/octo-org/repos-1-day/${day}/manifest.json`,
   ]);
   expect([...artifact.keys()].sort()).toEqual(expected.sort());
   for (const day of fetched) {
     partsOf('repos-1-day', day).forEach((bytes, i) =>
-      expect(
-        artifact
-          .get(`organization/octo-org/repos-1-day/${day}/part-00${i + 1}.ndjson`)!
-          .equals(bytes),
-      ).toBe(true),
+      expect(artifact.get(`organization/octo-org/repos-1-day/${day}/part-00${i + 1}.ndjson`)!.equals(bytes)).toBe(true),
     );
   }
-  expect(run.summary).toContain(
-    '<b>4</b> day(s) fetched, <b>0</b> skipped (already archived), <b>1</b> missing',
-  );
+  expect(run.summary).toContain('**4** day(s) fetched, **0** skipped (already archived), **1** missing');
   expect(run.summary).toContain(`Missing: ${hole}`);
-  for (const day of fetched) expect(run.summary).toContain(`<td>${day}</td>`);
+  for (const day of fetched) expect(run.summary).toContain(`| ${day} |`);
 });
 
 test('if-no-report: warn lets a range with a missing day succeed with a warning', async () => {
@@ -141,10 +127,7 @@ describe('skip-existing', () => {
     const tampered = all[1];
     const deleted = all[3];
     const unfinished = all[4];
-    const tamperedFile = path.join(
-      folderOf(first.workspace, 'users-1-day', tampered),
-      'part-001.ndjson',
-    );
+    const tamperedFile = path.join(folderOf(first.workspace, 'users-1-day', tampered), 'part-001.ndjson');
     const original = await fs.readFile(tamperedFile);
     await fs.writeFile(
       tamperedFile,
@@ -160,26 +143,15 @@ describe('skip-existing', () => {
     const fetchedAgain = [tampered, deleted, unfinished, ...refreshed];
     expect(askedDays(from).sort()).toEqual(fetchedAgain.sort());
     expect(JSON.parse(second.outputs.days)).toEqual([...fetchedAgain].sort());
-    expect(JSON.parse(second.outputs['skipped-days'])).toEqual(
-      all.filter((day) => !fetchedAgain.includes(day)),
-    );
+    expect(JSON.parse(second.outputs['skipped-days'])).toEqual(all.filter((day) => !fetchedAgain.includes(day)));
     expect(second.stdout).toContain(
       `${tampered}: the archived copy is not usable (part-001.ndjson does not match its SHA-256 in the manifest)`,
     );
-    expect(second.stdout).toContain(
-      `${deleted}: the archived copy is not usable (part-001.ndjson is missing)`,
-    );
-    expect(second.stdout).toContain(
-      `${unfinished}: the archived copy is not usable (no readable manifest)`,
-    );
+    expect(second.stdout).toContain(`${deleted}: the archived copy is not usable (part-001.ndjson is missing)`);
+    expect(second.stdout).toContain(`${unfinished}: the archived copy is not usable (no readable manifest)`);
     for (const day of all)
-      await expectArchivedExactly(
-        folderOf(first.workspace, 'users-1-day', day),
-        partsOf('users-1-day', day),
-      );
-    expect(second.summary).toContain(
-      `<b>6</b> day(s) fetched, <b>2</b> skipped (already archived), <b>0</b> missing`,
-    );
+      await expectArchivedExactly(folderOf(first.workspace, 'users-1-day', day), partsOf('users-1-day', day));
+    expect(second.summary).toContain(`**6** day(s) fetched, **2** skipped (already archived), **0** missing`);
     expect(second.summary).toContain(`Skipped: ${all[0]}, ${all[2]}`);
   });
 
@@ -232,9 +204,6 @@ test('a day that fails for good fails the range without an artifact; the finishe
   expect(left.some((file) => file.includes(broken))).toBe(false);
   for (const file of left.filter((f) => f.endsWith('manifest.json'))) {
     const day = path.basename(path.dirname(file));
-    await expectArchivedExactly(
-      folderOf(run.workspace, 'users-1-day', day),
-      partsOf('users-1-day', day),
-    );
+    await expectArchivedExactly(folderOf(run.workspace, 'users-1-day', day), partsOf('users-1-day', day));
   }
 });

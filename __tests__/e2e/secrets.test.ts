@@ -25,11 +25,7 @@ function masked(stdout: string): Set<string> {
       .split('\n')
       .filter((line) => line.startsWith('::add-mask::'))
       .map((line) =>
-        line
-          .slice('::add-mask::'.length)
-          .replace(/%0D/g, '\r')
-          .replace(/%0A/g, '\n')
-          .replace(/%25/g, '%'),
+        line.slice('::add-mask::'.length).replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'),
       ),
   );
 }
@@ -66,9 +62,7 @@ test('the token and every signature are masked, on success and through retries a
   };
   harness.api.setReport(
     key,
-    [1, 2, 3].map((n) =>
-      Buffer.from(`{"day":"${day}","user_id":${n},"pad":"${'x'.repeat(5000)}"}\n`),
-    ),
+    [1, 2, 3].map((n) => Buffer.from(`{"day":"${day}","user_id":${n},"pad":"${'x'.repeat(5000)}"}\n`)),
   );
   harness.api.inject({ match: { report: 'users-1-day' }, respond: { status: 503 } });
   harness.links.inject({ match: { part: 1 }, respond: { stallAfter: 100 } });
@@ -122,9 +116,7 @@ test('a link whose path tries traversal cannot write outside the contract layout
   const run = await harness.run({ ...key, 'upload-artifact': 'false' });
   expect(run.code).toBe(0);
   const base = path.dirname(run.workspace);
-  const files = (await listFiles(base)).filter(
-    (file) => !['github-output', 'step-summary'].includes(file),
-  );
+  const files = (await listFiles(base)).filter((file) => !['github-output', 'step-summary'].includes(file));
   const period = `workspace/copilot-metrics/organization/octo-org/repos-1-day/${day}`;
   expect(files).toEqual([
     `${period}/manifest.json`,
@@ -140,8 +132,6 @@ test('over every request of this file, the link host never saw a credential', ()
     expect(request.headers.authorization).toBeUndefined();
     expect(request.headers['proxy-authorization']).toBeUndefined();
     expect(request.headers.cookie).toBeUndefined();
-    expect(`${headerText(request.headers)}\n${request.path}${request.query}`).not.toContain(
-      harness.api.token,
-    );
+    expect(`${headerText(request.headers)}\n${request.path}${request.query}`).not.toContain(harness.api.token);
   }
 });

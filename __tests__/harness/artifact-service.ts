@@ -67,10 +67,7 @@ export class ArtifactService {
 
   /** The zip an artifact holds, read back from the blob store. */
   async zipOf(artifact: StoredArtifact): Promise<Buffer> {
-    return this.blobs
-      .getContainerClient(this.container)
-      .getBlobClient(artifact.blobName)
-      .downloadToBuffer();
+    return this.blobs.getContainerClient(this.container).getBlobClient(artifact.blobName).downloadToBuffer();
   }
 
   private sas(blobName: string, permissions: string): string {
@@ -123,11 +120,8 @@ export class ArtifactService {
         return reply(res, 200, { ok: true, signed_upload_url: this.sas(blobName, 'cw') });
       }
       case 'FinalizeArtifact': {
-        const artifact = this.artifacts.find(
-          (a) => !a.finalized && a.runId === runId && a.name === body.name,
-        );
-        if (!artifact)
-          return reply(res, 404, { code: 'not_found', msg: 'no artifact to finalize' });
+        const artifact = this.artifacts.find((a) => !a.finalized && a.runId === runId && a.name === body.name);
+        if (!artifact) return reply(res, 404, { code: 'not_found', msg: 'no artifact to finalize' });
         artifact.finalized = true;
         artifact.size = Number(body.size);
         artifact.digest = String(body.hash ?? '');
@@ -162,10 +156,7 @@ export class ArtifactService {
         const artifact = finalized.find((a) => a.name === body.name);
         if (!artifact) return reply(res, 404, { code: 'not_found', msg: 'artifact not found' });
         this.artifacts.splice(this.artifacts.indexOf(artifact), 1);
-        await this.blobs
-          .getContainerClient(this.container)
-          .getBlobClient(artifact.blobName)
-          .deleteIfExists();
+        await this.blobs.getContainerClient(this.container).getBlobClient(artifact.blobName).deleteIfExists();
         return reply(res, 200, { ok: true, artifact_id: String(artifact.id) });
       }
       default:

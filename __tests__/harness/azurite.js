@@ -6,16 +6,12 @@ import * as path from 'node:path';
 
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
 /** Azurite's well-known development key (public, not a secret). */
-export const AZURITE_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 /** Starts azurite-blob in memory on a free loopback port. */
 export async function startAzurite() {
   const require = createRequire(import.meta.url);
-  const bin = path.join(
-    path.dirname(require.resolve('azurite/package.json')),
-    'dist/src/blob/main.js',
-  );
+  const bin = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist/src/blob/main.js');
   const args = ['--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence'];
   args.push('--disableTelemetry', '--silent', '--skipApiVersionCheck', '--loose');
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

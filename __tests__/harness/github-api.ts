@@ -113,10 +113,7 @@ export class GitHubApi {
 
   /** The bytes of each part of a report, as the link host serves them. */
   parts(key: ReportKey): Blob[] {
-    return (
-      this.custom.get(keyOf(key)) ??
-      reportParts({ scope: key.scope, slug: key.slug }, key.report, key.day)
-    );
+    return this.custom.get(keyOf(key)) ?? reportParts({ scope: key.scope, slug: key.slug }, key.report, key.day);
   }
 
   private takeRule(request: ApiRequest, scope: Scope): ApiRule | undefined {
@@ -132,10 +129,9 @@ export class GitHubApi {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', this.url);
-    const match =
-      /^\/(enterprises|orgs)\/([^/]+)\/copilot\/metrics\/reports\/([a-z0-9-]+?)(\/latest)?$/.exec(
-        url.pathname,
-      );
+    const match = /^\/(enterprises|orgs)\/([^/]+)\/copilot\/metrics\/reports\/([a-z0-9-]+?)(\/latest)?$/.exec(
+      url.pathname,
+    );
     const request: ApiRequest = {
       at: Date.now(),
       method: req.method ?? '',
@@ -173,11 +169,7 @@ export class GitHubApi {
     }
 
     const slug = decodeURIComponent(rawSlug).toLowerCase();
-    if (
-      !isReportName(report) ||
-      !REPORTS[report].scopes.includes(scope) ||
-      !this.entities.has(`${scope}/${slug}`)
-    ) {
+    if (!isReportName(report) || !REPORTS[report].scopes.includes(scope) || !this.entities.has(`${scope}/${slug}`)) {
       return json(res, 404, notFound());
     }
     const span = REPORTS[report].span;
@@ -214,8 +206,7 @@ export class GitHubApi {
     const id = createHash('sha256').update(keyOf(key)).digest('hex').slice(0, 16);
     const paths = this.linkPaths.get(keyOf(key));
     return this.parts(key).map((blob, i) => {
-      const path =
-        paths?.[i] ?? `/copilot-reports/${id}/${key.report}-${key.day}-part-${i + 1}.ndjson`;
+      const path = paths?.[i] ?? `/copilot-reports/${id}/${key.report}-${key.day}-part-${i + 1}.ndjson`;
       return this.links.sign(path, blob, i + 1, generation);
     });
   }
@@ -233,12 +224,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, {}, body);
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  headers: Record<string, string>,
-  body: unknown,
-): void {
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

@@ -29,9 +29,7 @@ export const FAST_RETRIES = {
 export async function startHarness(): Promise<Harness> {
   // One Azurite for the whole jest run when globalSetup started it; else one of our own.
   const shared = process.env.CMA_AZURITE_BLOB_URL;
-  const azurite: Azurite = shared
-    ? { blobUrl: shared, stop: async () => undefined }
-    : await startAzurite();
+  const azurite: Azurite = shared ? { blobUrl: shared, stop: async () => undefined } : await startAzurite();
   const links = await LinkHost.start();
   const api = await GitHubApi.start(links);
   const artifacts = await ArtifactService.start(azurite);

@@ -105,8 +105,7 @@ export class LinkHost {
     const rule = this.rules.find(
       (candidate) =>
         (candidate.match?.part === undefined || candidate.match.part === request.part) &&
-        (candidate.match?.generation === undefined ||
-          candidate.match.generation === request.generation) &&
+        (candidate.match?.generation === undefined || candidate.match.generation === request.generation) &&
         (candidate.match?.path === undefined || candidate.match.path === request.path),
     );
     if (rule && --rule.times! <= 0) this.rules = this.rules.filter((r) => r !== rule);
@@ -131,8 +130,7 @@ export class LinkHost {
     const sig = url.searchParams.get('sig');
     const expires = Date.parse(url.searchParams.get('se') ?? '');
     if (!blob || !sig) return refuse(res, 404, 'BlobNotFound');
-    if (sig !== signature(url.pathname, url.searchParams))
-      return refuse(res, 403, 'AuthenticationFailed');
+    if (sig !== signature(url.pathname, url.searchParams)) return refuse(res, 403, 'AuthenticationFailed');
     if (!(expires > Date.now())) return refuse(res, 403, 'AuthenticationFailed');
 
     const fault = this.takeRule(request)?.respond;
@@ -203,8 +201,7 @@ function paced(stream: NodeJS.ReadableStream, res: ServerResponse, bytesPerSecon
     const wait = Math.max(0, due - Date.now());
     if (wait > 0 || !ok) {
       stream.pause();
-      const resume = (): void =>
-        void setTimeout(() => stream.resume(), Math.max(0, due - Date.now()));
+      const resume = (): void => void setTimeout(() => stream.resume(), Math.max(0, due - Date.now()));
       if (ok) resume();
       else res.once('drain', resume);
     }

@@ -17,8 +17,7 @@ export async function readArtifact(harness: Harness, id: number): Promise<Map<st
   try {
     await new DefaultArtifactClient().downloadArtifact(id, { path: folder });
     const files = new Map<string, Buffer>();
-    for (const file of await listFiles(folder))
-      files.set(file, await fs.readFile(path.join(folder, file)));
+    for (const file of await listFiles(folder)) files.set(file, await fs.readFile(path.join(folder, file)));
     return files;
   } finally {
     process.stdout.write = write;

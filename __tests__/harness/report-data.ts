@@ -23,8 +23,7 @@ export function random(seed: string): () => number {
 }
 
 type Rng = () => number;
-const int = (rng: Rng, min: number, max: number): number =>
-  min + Math.floor(rng() * (max - min + 1));
+const int = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 
 export const IDES = ['vscode', 'intellij', 'visualstudio', 'neovim', 'xcode'] as const;
@@ -93,10 +92,7 @@ function breakdown<K extends string>(
     groups.set(id, [...(groups.get(id) ?? []), entry]);
   }
   return [...groups.values()].map((group) => ({
-    ...(Object.fromEntries(keys.map((key) => [key, group[0][key]])) as unknown as Record<
-      K,
-      string
-    >),
+    ...(Object.fromEntries(keys.map((key) => [key, group[0][key]])) as unknown as Record<K, string>),
     ...sum(group),
   }));
 }
@@ -129,9 +125,7 @@ function roster(entity: Entity): Member[] {
 
 function ids(entity: Entity): Record<string, string> {
   const base = { enterprise_id: '13213' };
-  return entity.scope === 'organization'
-    ? { ...base, organization_id: String(900 + entity.slug.length) }
-    : base;
+  return entity.scope === 'organization' ? { ...base, organization_id: String(900 + entity.slug.length) } : base;
 }
 
 function isActive(entity: Entity, member: Member, day: string): boolean {
@@ -203,9 +197,7 @@ function activeCount(entity: Entity, day: string, days: number): number {
   const members = roster(entity);
   const active = new Set<number>();
   for (let back = 0; back < days; back++) {
-    const d = new Date(Date.parse(`${day}T00:00:00Z`) - back * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const d = new Date(Date.parse(`${day}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
     for (const member of members) if (isActive(entity, member, d)) active.add(member.id);
   }
   return active.size;
@@ -225,9 +217,7 @@ export function dayRecord(entity: Entity, day: string): Record<string, unknown> 
   const phases = [1, 2, 3, 4].map((n) => ({
     phase: PHASES[n - 1],
     phase_number: n,
-    user_count: rows.filter(
-      (row) => (row.ai_adoption_phase as { phase_number: number }).phase_number === n,
-    ).length,
+    user_count: rows.filter((row) => (row.ai_adoption_phase as { phase_number: number }).phase_number === n).length,
   }));
   return {
     day,
@@ -238,19 +228,12 @@ export function dayRecord(entity: Entity, day: string): Record<string, unknown> 
     monthly_active_chat_users: Math.max(0, activeCount(entity, day, 28) - int(rng, 0, 5)),
     monthly_active_agent_users: Math.max(0, activeCount(entity, day, 28) - int(rng, 3, 10)),
     daily_active_cli_users: rows.filter((row) => row.used_cli === true).length,
-    daily_active_copilot_coding_agent_users: rows.filter(
-      (row) => row.used_copilot_coding_agent === true,
-    ).length,
-    daily_active_copilot_code_review_users: rows.filter(
-      (row) => row.used_copilot_code_review_active === true,
-    ).length,
+    daily_active_copilot_coding_agent_users: rows.filter((row) => row.used_copilot_coding_agent === true).length,
+    daily_active_copilot_code_review_users: rows.filter((row) => row.used_copilot_code_review_active === true).length,
     ...sum(rows.map((row) => pickActivity(row))),
     totals_by_ide: sumBreakdown(rows, 'totals_by_ide', ['ide']),
     totals_by_feature: sumBreakdown(rows, 'totals_by_feature', ['feature']),
-    totals_by_language_feature: sumBreakdown(rows, 'totals_by_language_feature', [
-      'language',
-      'feature',
-    ]),
+    totals_by_language_feature: sumBreakdown(rows, 'totals_by_language_feature', ['language', 'feature']),
     totals_by_language_model: sumBreakdown(rows, 'totals_by_language_model', ['language', 'model']),
     totals_by_model_feature: sumBreakdown(rows, 'totals_by_model_feature', ['model', 'feature']),
     totals_by_cli: {
@@ -306,24 +289,12 @@ export function userTeamRows(entity: Entity, day: string): Record<string, unknow
 
 export function repoRows(entity: Entity, day: string): Record<string, unknown>[] {
   const rng = random(`repos:${entity.slug}:${day}`);
-  const names = [
-    'payments-api',
-    'web',
-    'mobile-app',
-    'infra',
-    'docs',
-    'ml-pipeline',
-    'auth',
-    'search',
-  ];
+  const names = ['payments-api', 'web', 'mobile-app', 'infra', 'docs', 'ml-pipeline', 'auth', 'search'];
   return names
     .filter(() => rng() < 0.8)
     .map((name, i) => {
       const created = int(rng, 0, 8);
-      const reviewTimes = Array.from(
-        { length: int(rng, 0, 3) },
-        () => Math.round(rng() * 50000) / 100,
-      );
+      const reviewTimes = Array.from({ length: int(rng, 0, 3) }, () => Math.round(rng() * 50000) / 100);
       return {
         day,
         ...ids(entity),
@@ -350,11 +321,7 @@ const addDay = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The rows of a report. 28-day reports cover the 28 days ending on `day`. */
-export function reportRows(
-  entity: Entity,
-  report: ReportName,
-  day: string,
-): Record<string, unknown>[] {
+export function reportRows(entity: Entity, report: ReportName, day: string): Record<string, unknown>[] {
   switch (report) {
     case 'enterprise-1-day':
     case 'organization-1-day':
@@ -394,10 +361,7 @@ export function reportRows(
 /** The report's files: NDJSON rows split into 1 to 3 parts (aggregates are one object, one part). */
 export function reportParts(entity: Entity, report: ReportName, day: string): Buffer[] {
   const rows = reportRows(entity, report, day).map((row) => `${JSON.stringify(row)}\n`);
-  const parts =
-    rows.length < 3 ? 1 : 1 + Math.floor(random(`parts:${entity.slug}:${report}:${day}`)() * 3);
+  const parts = rows.length < 3 ? 1 : 1 + Math.floor(random(`parts:${entity.slug}:${report}:${day}`)() * 3);
   const bound = (i: number): number => Math.floor((i * rows.length) / parts);
-  return Array.from({ length: parts }, (_, i) =>
-    Buffer.from(rows.slice(bound(i), bound(i + 1)).join('')),
-  );
+  return Array.from({ length: parts }, (_, i) => Buffer.from(rows.slice(bound(i), bound(i + 1)).join('')));
 }

@@ -113,12 +113,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     runnerTemp,
     startedAt: started,
     elapsedMs,
-    errors: lines
-      .filter((line) => line.startsWith('::error::'))
-      .map((line) => line.slice('::error::'.length)),
-    warnings: lines
-      .filter((line) => line.startsWith('::warning::'))
-      .map((line) => line.slice('::warning::'.length)),
+    errors: lines.filter((line) => line.startsWith('::error::')).map((line) => line.slice('::error::'.length)),
+    warnings: lines.filter((line) => line.startsWith('::warning::')).map((line) => line.slice('::warning::'.length)),
   };
 }
 

@@ -12,8 +12,7 @@ test('action.yml declares exactly the inputs the code reads, with the same defau
   for (const [name, value] of Object.entries(Defaults))
     expect([name, String(action.inputs[name].default)]).toEqual([name, value]);
   expect(action.inputs['api-url'].default).toBe('${{ github.api_url }}');
-  for (const name of ['token', 'scope', 'slug', 'report'])
-    expect(action.inputs[name].required).toBe(true);
+  for (const name of ['token', 'scope', 'slug', 'report']) expect(action.inputs[name].required).toBe(true);
 });
 
 test('action.yml declares exactly the outputs the code sets', () => {

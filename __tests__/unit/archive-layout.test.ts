@@ -15,9 +15,7 @@ test('lays files out as {path}/{scope}/{slug}/{report}/{period}/part-NNN.ndjson'
   expect(periodFolder(location, oneDay('2026-11-20'))).toBe(
     '/ws/copilot-metrics/organization/octo-org/users-1-day/2026-11-20',
   );
-  expect(periodName({ span: '28-day', start: '2026-10-24', end: '2026-11-20' })).toBe(
-    '2026-10-24_2026-11-20',
-  );
+  expect(periodName({ span: '28-day', start: '2026-10-24', end: '2026-11-20' })).toBe('2026-10-24_2026-11-20');
   expect([0, 1, 99, 999].map(partName)).toEqual([
     'part-001.ndjson',
     'part-002.ndjson',
@@ -27,9 +25,7 @@ test('lays files out as {path}/{scope}/{slug}/{report}/{period}/part-NNN.ndjson'
 });
 
 test('refuses a layout that would leave the root', () => {
-  expect(() => reportFolder({ ...location, slug: '../../etc' })).toThrow(
-    /Refusing to write outside/,
-  );
+  expect(() => reportFolder({ ...location, slug: '../../etc' })).toThrow(/Refusing to write outside/);
 });
 
 test('builds the manifest in the contract order, with totals over the parts', () => {
@@ -70,13 +66,7 @@ test('builds the manifest in the contract order, with totals over the parts', ()
     files,
     derived: [],
   });
-  const daily = buildManifest(
-    { ...subject, report: 'users-1-day' },
-    oneDay('2026-11-20'),
-    files,
-    [],
-    new Date(),
-  );
+  const daily = buildManifest({ ...subject, report: 'users-1-day' }, oneDay('2026-11-20'), files, [], new Date());
   expect(daily.report_day).toBe('2026-11-20');
   expect(daily).not.toHaveProperty('report_start_day');
 });

@@ -39,11 +39,8 @@ describe.each(files)('examples/%s', (name) => {
     const ours = steps.filter((step) => step.uses === ACTION);
     expect(ours.length).toBeGreaterThan(0);
     for (const step of ours) {
-      for (const key of Object.keys(step.with ?? {}))
-        expect(Object.keys(action.inputs)).toContain(key);
-      for (const [key, input] of Object.entries(
-        action.inputs as Record<string, { required?: boolean }>,
-      )) {
+      for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(key);
+      for (const [key, input] of Object.entries(action.inputs as Record<string, { required?: boolean }>)) {
         if (input.required) expect(step.with).toHaveProperty(key);
       }
     }
@@ -51,8 +48,7 @@ describe.each(files)('examples/%s', (name) => {
 
   test('pins every other action by commit SHA and keeps expressions out of run scripts', () => {
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-    for (const step of steps.filter((s) => s.uses && s.uses !== ACTION))
-      expect(step.uses).toMatch(/@[0-9a-f]{40}$/);
+    for (const step of steps.filter((s) => s.uses && s.uses !== ACTION)) expect(step.uses).toMatch(/@[0-9a-f]{40}$/);
     for (const step of steps.filter((s) => s.run)) expect(step.run).not.toContain('${{');
   });
 

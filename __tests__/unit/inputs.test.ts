@@ -27,8 +27,7 @@ function withInputs(inputs: Record<string, string>) {
     report: 'users-1-day',
     ...inputs,
   };
-  for (const [name, value] of Object.entries(all))
-    process.env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(all)) process.env[`INPUT_${name.toUpperCase()}`] = value;
   return getInputs(context);
 }
 
@@ -47,11 +46,13 @@ test('applies the contract defaults to empty inputs', () => {
       retentionDays: undefined,
       compressionLevel: 6,
       overwrite: false,
+      raw: true,
     },
     ifNoReport: 'error',
     apiUrl: 'https://api.github.com',
     apiVersion: '2026-03-10',
     jobSummary: true,
+    insights: { summaryTopUsers: 0, csv: false, teamRollup: false, pseudonymizeKey: undefined },
   });
 });
 
@@ -79,25 +80,22 @@ test('reads a range; until defaults to yesterday', () => {
     since: '2026-11-01',
     until: '2026-11-24',
   });
-  expect(
-    withInputs({ since: '2026-11-01', 'skip-existing': 'true', 'refresh-days': '0' }).skip,
-  ).toEqual({ skipExisting: true, refreshDays: 0 });
+  expect(withInputs({ since: '2026-11-01', 'skip-existing': 'true', 'refresh-days': '0' }).skip).toEqual({
+    skipExisting: true,
+    refreshDays: 0,
+  });
   expect(() => withInputs({ since: '2026-11-10', until: '2026-11-01' })).toThrow(
     /Input "until" .*a day on or after since/,
   );
   expect(() => withInputs({ until: '2026-11-01' })).toThrow(/Input "until"/);
   expect(() => withInputs({ since: '2026-11-01', day: '2026-11-05' })).toThrow(/Input "day"/);
-  expect(() => withInputs({ since: '2026-11-01', report: 'users-28-day' })).toThrow(
-    /Input "since"/,
-  );
+  expect(() => withInputs({ since: '2026-11-01', report: 'users-28-day' })).toThrow(/Input "since"/);
 });
 
 test('accepts the edges of the data window and nothing past them', () => {
   expect(withInputs({ day: '2026-11-24' }).target).toEqual({ kind: 'day', day: '2026-11-24' });
   expect(withInputs({ day: '2025-11-25' }).target).toEqual({ kind: 'day', day: '2025-11-25' });
-  expect(() => withInputs({ day: '2026-11-25' })).toThrow(
-    /a UTC day from 2025-11-25 to 2026-11-24/,
-  );
+  expect(() => withInputs({ day: '2026-11-25' })).toThrow(/a UTC day from 2025-11-25 to 2026-11-24/);
   expect(() => withInputs({ day: '2025-11-24' })).toThrow(/at most one year back/);
 });
 
@@ -108,6 +106,7 @@ test('reads the artifact options', () => {
     'compression-level': '0',
     overwrite: 'true',
     'upload-artifact': 'True',
+    raw: 'false',
   });
   expect(artifact).toEqual({
     enabled: true,
@@ -115,13 +114,29 @@ test('reads the artifact options', () => {
     retentionDays: 90,
     compressionLevel: 0,
     overwrite: true,
+    raw: false,
   });
 });
 
+test('reads the insight options; the team rollup only with users-1-day', () => {
+  expect(
+    withInputs({
+      'summary-top-users': '10',
+      csv: 'true',
+      'team-rollup': 'true',
+      'pseudonymize-key': 's3cret',
+    }).insights,
+  ).toEqual({
+    summaryTopUsers: 10,
+    csv: true,
+    teamRollup: true,
+    pseudonymizeKey: 's3cret',
+  });
+  expect(() => withInputs({ report: 'users-28-day', 'team-rollup': 'true' })).toThrow(/Input "team-rollup"/);
+});
+
 test('normalizes api-url and keeps GHE.com roots', () => {
-  expect(withInputs({ 'api-url': 'https://api.octo.ghe.com/' }).apiUrl).toBe(
-    'https://api.octo.ghe.com',
-  );
+  expect(withInputs({ 'api-url': 'https://api.octo.ghe.com/' }).apiUrl).toBe('https://api.octo.ghe.com');
   expect(withInputs({ 'api-url': 'http://127.0.0.1:8080' }).apiUrl).toBe('http://127.0.0.1:8080');
 });
 
@@ -133,9 +148,7 @@ test('resolves path inside the workspace, absolute or relative', () => {
 
 test('an error is one line naming the input, the value and the accepted form', () => {
   expect(() => withInputs({ 'compression-level': '10' })).toThrow(
-    new InputError(
-      'Input "compression-level" has an invalid value "10": expected a whole number from 0 to 9.',
-    ),
+    new InputError('Input "compression-level" has an invalid value "10": expected a whole number from 0 to 9.'),
   );
   try {
     withInputs({ slug: 'x'.repeat(500) });

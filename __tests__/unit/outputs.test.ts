@@ -21,9 +21,8 @@ function archived(day: string, links: string[], records: number) {
   return {
     report: { links, period: { span: '1-day' as const, start: day, end: day } },
     dir: `/ws/cm/organization/octo-org/users-1-day/${day}`,
-    files: links.map(
-      (_, i) => `/ws/cm/organization/octo-org/users-1-day/${day}/part-00${i + 1}.ndjson`,
-    ),
+    files: links.map((_, i) => `/ws/cm/organization/octo-org/users-1-day/${day}/part-00${i + 1}.ndjson`),
+    derived: [],
     manifestPath: `/ws/cm/organization/octo-org/users-1-day/${day}/manifest.json`,
     manifest: { records, bytes: records * 100 } as never,
   };
@@ -32,7 +31,7 @@ function archived(day: string, links: string[], records: number) {
 test('a run without a report sets found=false and every other output empty', () => {
   const outputs = runOutputs(
     settings,
-    { archived: [], skipped: [], missing: [{ reason: 'none' }] },
+    { archived: [], companions: [], skipped: [], missing: [{ reason: 'none' }] },
     undefined,
   );
   expect(outputs.found).toBe('false');
@@ -54,6 +53,7 @@ test('formats lists as JSON and gives the period of a 28-day report', () => {
         },
       },
     ],
+    companions: [],
     skipped: [],
     missing: [],
   };
@@ -76,10 +76,8 @@ test('formats lists as JSON and gives the period of a 28-day report', () => {
 test('range mode: the range, the report folder, every part, and the day lists', () => {
   const result: RunResult = {
     range: { since: '2026-11-01', until: '2026-11-05' },
-    archived: [
-      archived('2026-11-02', ['https://h/1'], 3),
-      archived('2026-11-05', ['https://h/2', 'https://h/3'], 4),
-    ],
+    archived: [archived('2026-11-02', ['https://h/1'], 3), archived('2026-11-05', ['https://h/2', 'https://h/3'], 4)],
+    companions: [],
     skipped: ['2026-11-01', '2026-11-04'],
     missing: [
       {

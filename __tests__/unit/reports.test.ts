@@ -2,9 +2,7 @@ import { REPORTS, REPORT_NAMES, reportRoute } from '../../src/reports.js';
 
 test('maps each scope and report to its endpoint: 12 in all', () => {
   const routes = (['enterprise', 'organization'] as const).flatMap((scope) =>
-    REPORT_NAMES.filter((report) => REPORTS[report].scopes.includes(scope)).map((report) =>
-      reportRoute(scope, report),
-    ),
+    REPORT_NAMES.filter((report) => REPORTS[report].scopes.includes(scope)).map((report) => reportRoute(scope, report)),
   );
   expect(routes).toEqual([
     'GET /enterprises/{enterprise}/copilot/metrics/reports/enterprise-1-day',

@@ -8,15 +8,11 @@ const retryable = (error: unknown) => (error as Error).message !== 'fatal';
 
 test('retries retryable errors until an attempt succeeds', async () => {
   let calls = 0;
-  const result = await retry(
-    'part-001',
-    async (n) => (++calls < 3 ? Promise.reject(new Error(`boom ${n}`)) : 'ok'),
-    {
-      attempts: 5,
-      backoffMs: 1,
-      retryable,
-    },
-  );
+  const result = await retry('part-001', async (n) => (++calls < 3 ? Promise.reject(new Error(`boom ${n}`)) : 'ok'), {
+    attempts: 5,
+    backoffMs: 1,
+    retryable,
+  });
   expect([result, calls]).toEqual(['ok', 3]);
 });
 

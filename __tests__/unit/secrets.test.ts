@@ -4,10 +4,7 @@ const write = process.stdout.write;
 let printed = '';
 beforeEach(() => {
   printed = '';
-  process.stdout.write = ((text: string) => (
-    (printed += text),
-    true
-  )) as typeof process.stdout.write;
+  process.stdout.write = ((text: string) => ((printed += text), true)) as typeof process.stdout.write;
 });
 afterEach(() => (process.stdout.write = write));
 
@@ -20,9 +17,7 @@ test('masks the query and the signature of a signed link before anything prints 
   );
   expect(printed).toContain('::add-mask::AbC+def/ghiJKLmnop=');
   expect(describeLink(link)).toBe('copilot-reports.github.com/r/part-1.ndjson');
-  expect(redact(`failed: GET ${link}`)).toBe(
-    'failed: GET https://copilot-reports.github.com/r/part-1.ndjson?***',
-  );
+  expect(redact(`failed: GET ${link}`)).toBe('failed: GET https://copilot-reports.github.com/r/part-1.ndjson?***');
 });
 
 test('a link without a query masks its path, where a signature must be', () => {

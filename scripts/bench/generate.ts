@@ -13,10 +13,7 @@ export async function generatePart(file: string, bytes: number, seed: number): P
   if (existsSync(file) && statSync(file).size === bytes) return;
   const templates: string[] = [];
   for (let day = 1; day <= 20; day++) {
-    const rows = userRows(
-      { scope: 'enterprise', slug: `bench-${seed}` },
-      `2026-10-${String(day).padStart(2, '0')}`,
-    );
+    const rows = userRows({ scope: 'enterprise', slug: `bench-${seed}` }, `2026-10-${String(day).padStart(2, '0')}`);
     templates.push(...rows.map((row) => JSON.stringify(row)));
   }
   const out = createWriteStream(file);

@@ -3,17 +3,12 @@ import * as path from 'node:path';
 import { downloadParts, type DownloadContext } from '../download/download-parts.js';
 import { formatBytes } from '../download/progress.js';
 import { SignedLinks } from '../download/signed-links.js';
+import type { PeriodAnalysis, PeriodInsights } from '../insights/period-analysis.js';
 import { periodName } from '../period.js';
 import type { ReportLinks } from '../request/fetch-report.js';
 import { LINK_REFRESHES } from '../tuning.js';
 import { periodFolder, type ReportLocation } from './layout.js';
-import {
-  MANIFEST_NAME,
-  buildManifest,
-  writeManifest,
-  type Manifest,
-  type ManifestSubject,
-} from './manifest.js';
+import { MANIFEST_NAME, buildManifest, writeManifest, type Manifest, type ManifestSubject } from './manifest.js';
 import { StagedFolder } from './staged-folder.js';
 
 /** One period written to disk, complete with its manifest. */
@@ -23,27 +18,40 @@ export interface ArchivedPeriod {
   dir: string;
   /** Absolute paths of the raw parts, in API order. */
   files: string[];
+  /** Absolute paths of the derived files (CSVs, team rollup). */
+  derived: string[];
   manifestPath: string;
   manifest: Manifest;
+  /** The figures of its records, when an analysis ran. */
+  insights?: PeriodInsights;
 }
 
 /**
- * Downloads every part of a report into a staging folder, writes the manifest last, and only
- * then moves the period into place. On failure nothing of this run is left on disk.
+ * Downloads every part of a report into a staging folder, analysing the records on the way
+ * when asked to, writes the derived files and then the manifest, and only then moves the
+ * period into place. On failure nothing of this run is left on disk.
  */
 export async function archivePeriod(
   found: ReportLinks,
   fetchFreshLinks: () => Promise<string[]>,
   location: ReportLocation & ManifestSubject,
   context: DownloadContext,
+  analyze?: (folder: string) => PeriodAnalysis,
 ): Promise<ArchivedPeriod> {
   const target = periodFolder(location, found.period);
   const staged = await StagedFolder.create(target);
+  const analysis = analyze?.(staged.dir);
   try {
     const links = new SignedLinks(found.links, fetchFreshLinks, LINK_REFRESHES);
     core.info(`${periodName(found.period)}: downloading ${found.links.length} file(s).`);
-    const parts = await downloadParts(links, found.links.length, staged.dir, context);
-    const manifest = buildManifest(location, found.period, parts, [], new Date());
+    const parts = await downloadParts(links, found.links.length, staged.dir, context, analysis);
+    const { derived, insights } = analysis ? await analysis.finish(parts, found.period.start) : { derived: [] };
+    for (const [part, lines] of insights?.invalid ?? []) {
+      core.warning(
+        `${periodName(found.period)} ${part}: ${lines} line(s) are not valid JSON records; they stay in the raw file and are left out of the summary and the CSV.`,
+      );
+    }
+    const manifest = buildManifest(location, found.period, parts, derived, new Date());
     await writeManifest(staged.dir, manifest);
     await staged.commit();
     core.info(
@@ -53,8 +61,10 @@ export async function archivePeriod(
       report: { links: links.all(), period: found.period },
       dir: target,
       files: parts.map((part) => path.join(target, part.name)),
+      derived: derived.map((file) => path.join(target, file.name)),
       manifestPath: path.join(target, MANIFEST_NAME),
       manifest,
+      insights,
     };
   } catch (error) {
     await staged.discard(location.root);

@@ -11,10 +11,7 @@ export interface ReportLocation {
 }
 
 export function reportFolder(location: ReportLocation): string {
-  return inside(
-    location.root,
-    path.join(location.root, location.scope, location.slug, location.report),
-  );
+  return inside(location.root, path.join(location.root, location.scope, location.slug, location.report));
 }
 
 /** `{root}/{scope}/{slug}/{report}/{period}`. */

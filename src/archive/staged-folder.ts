@@ -21,8 +21,7 @@ export class StagedFolder {
     await fs.mkdir(parent, { recursive: true });
     // A killed run may have left its staging folder behind.
     for (const entry of await fs.readdir(parent)) {
-      if (entry.startsWith(prefix))
-        await fs.rm(path.join(parent, entry), { recursive: true, force: true });
+      if (entry.startsWith(prefix)) await fs.rm(path.join(parent, entry), { recursive: true, force: true });
     }
     const dir = path.join(parent, `${prefix}${randomBytes(4).toString('hex')}`);
     await fs.mkdir(dir);

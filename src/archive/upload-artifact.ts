@@ -11,14 +11,8 @@ export interface UploadedArtifact {
 }
 
 /** Fills `{scope}`, `{slug}`, `{report}` and `{period}` into the artifact-name template. */
-export function artifactName(
-  template: string,
-  values: Record<'scope' | 'slug' | 'report' | 'period', string>,
-): string {
-  return template.replace(
-    /\{(scope|slug|report|period)\}/g,
-    (_, key: keyof typeof values) => values[key],
-  );
+export function artifactName(template: string, values: Record<'scope' | 'slug' | 'report' | 'period', string>): string {
+  return template.replace(/\{(scope|slug|report|period)\}/g, (_, key: keyof typeof values) => values[key]);
 }
 
 /** `{server}/{owner}/{repo}/actions/runs/{run_id}/artifacts/{id}`, or empty outside a workflow run. */
@@ -40,9 +34,7 @@ export async function uploadArtifact(
   root: string,
 ): Promise<UploadedArtifact> {
   // Loaded only when uploading: the artifact client (Azure SDK, zip) is most of the bundle.
-  const { ArtifactNotFoundError, DefaultArtifactClient } = await import(
-    /* webpackMode: "eager" */ '@actions/artifact'
-  );
+  const { ArtifactNotFoundError, DefaultArtifactClient } = await import(/* webpackMode: "eager" */ '@actions/artifact');
   const client = new DefaultArtifactClient();
   if (settings.overwrite) {
     try {
@@ -65,8 +57,7 @@ export async function uploadArtifact(
       : '';
     throw new Error(`Artifact upload failed: ${message}.${hint}`, { cause: error });
   }
-  if (result.id === undefined)
-    throw new Error('Artifact upload failed: the service returned no artifact id.');
+  if (result.id === undefined) throw new Error('Artifact upload failed: the service returned no artifact id.');
   const id = result.id;
   return { id, name, url: artifactUrl(id), digest: result.digest ?? '', size: result.size ?? 0 };
 }

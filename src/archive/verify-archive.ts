@@ -21,12 +21,10 @@ export async function archiveProblem(folder: string, day: string): Promise<strin
   } catch {
     return 'no readable manifest';
   }
-  if (manifest.report_day !== day || !Array.isArray(manifest.files))
-    return 'the manifest is not this day';
+  if (manifest.report_day !== day || !Array.isArray(manifest.files)) return 'the manifest is not this day';
   for (const file of [...manifest.files, ...(manifest.derived ?? [])]) {
     // Names come from a file anyone could edit: only plain names inside the folder count.
-    if (typeof file.name !== 'string' || path.basename(file.name) !== file.name)
-      return 'the manifest lists a bad name';
+    if (typeof file.name !== 'string' || path.basename(file.name) !== file.name) return 'the manifest lists a bad name';
     const target = path.join(folder, file.name);
     const size = await fs.stat(target).then(
       (stat) => stat.size,

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { redact } from '../secrets.js';
 import { Progress } from './progress.js';
+import type { PartSink } from './part-sink.js';
 import { RecordCounter } from './record-counter.js';
 
 /** What a downloaded file holds, measured on the way to disk. */
@@ -32,16 +33,7 @@ export class DownloadError extends Error {
 }
 
 const EXPIRED_STATUSES = [401, 403, 404, 410];
-const FILE_SYSTEM_CODES = [
-  'ENOSPC',
-  'EACCES',
-  'EPERM',
-  'EROFS',
-  'EISDIR',
-  'ENOTDIR',
-  'EMFILE',
-  'EDQUOT',
-];
+const FILE_SYSTEM_CODES = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR', 'EMFILE', 'EDQUOT'];
 
 export function failureKind(error: unknown): FailureKind {
   if (error instanceof DownloadError) return error.kind;
@@ -61,10 +53,8 @@ export function describeFailure(error: unknown): string {
 
 function statusFailure(status: number, statusText: string): DownloadError {
   const message = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
-  if (EXPIRED_STATUSES.includes(status))
-    return new DownloadError(`${message}: the signed link was refused`, 'expired');
-  if (status === 408 || status === 429 || status >= 500)
-    return new DownloadError(message, 'retryable');
+  if (EXPIRED_STATUSES.includes(status)) return new DownloadError(`${message}: the signed link was refused`, 'expired');
+  if (status === 408 || status === 429 || status >= 500) return new DownloadError(message, 'retryable');
   return new DownloadError(`unexpected ${message}`, 'fatal');
 }
 
@@ -95,13 +85,19 @@ class ByteCounter extends Transform {
   }
 }
 
-/** Hashes, counts bytes and records, and reports progress, in one pass over the bytes. */
+/**
+ * Hashes, counts bytes and records, reports progress, and feeds the part's analysis, in one
+ * pass over the bytes on their way to disk.
+ */
 class Measure extends Transform {
   private readonly hash = createHash('sha256');
   private readonly counter = new RecordCounter();
   bytes = 0;
 
-  constructor(private readonly progress: Progress) {
+  constructor(
+    private readonly progress: Progress,
+    private readonly sink: PartSink | undefined,
+  ) {
     super();
   }
 
@@ -110,7 +106,9 @@ class Measure extends Transform {
     this.counter.push(chunk);
     this.bytes += chunk.length;
     this.progress.update(this.bytes);
-    done(null, chunk);
+    const busy = this.sink?.write(chunk);
+    if (busy) busy.then(() => done(null, chunk), done);
+    else done(null, chunk);
   }
 
   stats(): FileStats {
@@ -124,6 +122,8 @@ export interface DownloadOptions {
   /** Label for progress lines, e.g. `part-002 (host/path)`. */
   label: string;
   signal?: AbortSignal;
+  /** The part's analysis, fed every byte too. */
+  sink?: PartSink;
 }
 
 /**
@@ -158,16 +158,13 @@ export async function downloadFile(
     throw error;
   }
   const raw = stages.length > 0 ? new ByteCounter() : undefined;
-  const measure = new Measure(new Progress(options.label, encoding ? undefined : expected));
+  const measure = new Measure(new Progress(options.label, encoding ? undefined : expected), options.sink);
   message.setTimeout(options.idleTimeoutMs, () => {
-    message.destroy(
-      new DownloadError(`no data for ${options.idleTimeoutMs / 1000} s`, 'retryable'),
-    );
+    message.destroy(new DownloadError(`no data for ${options.idleTimeoutMs / 1000} s`, 'retryable'));
   });
-  await pipeline(
-    [message, ...(raw ? [raw] : []), ...stages, measure, createWriteStream(destination)],
-    { signal: options.signal },
-  );
+  await pipeline([message, ...(raw ? [raw] : []), ...stages, measure, createWriteStream(destination)], {
+    signal: options.signal,
+  });
   const received = raw ? raw.bytes : measure.bytes;
   if (expected !== undefined && received !== expected) {
     throw new DownloadError(`body ended after ${received} of ${expected} bytes`, 'retryable');

@@ -1,15 +1,11 @@
 import * as core from '@actions/core';
 import type { HttpClient } from '@actions/http-client';
 import * as path from 'node:path';
-import { DOWNLOAD_ATTEMPTS, type Tuning } from '../tuning.js';
+import type { PartOptions, PartResult } from '../insights/part-analysis.js';
 import { describeLink } from '../secrets.js';
-import {
-  DownloadError,
-  describeFailure,
-  downloadFile,
-  failureKind,
-  type FileStats,
-} from './download-file.js';
+import type { WorkerPool } from '../threads/worker-pool.js';
+import { DOWNLOAD_ATTEMPTS, type Tuning } from '../tuning.js';
+import { DownloadError, describeFailure, downloadFile, failureKind, type FileStats } from './download-file.js';
 import type { Limiter } from './limiter.js';
 import { formatBytes } from './progress.js';
 import { retry } from './retry.js';
@@ -28,7 +24,15 @@ export interface DownloadContext {
   http: HttpClient;
   /** Shared by all downloads of the run, so the bound holds across days too. */
   limiter: Limiter;
+  /** The threads that analyse the parts' records. */
+  pool: WorkerPool;
   tuning: Tuning;
+}
+
+/** What the download asks of an analysis: how to analyse a part, and to take what it found. */
+export interface PartsAnalysis {
+  partOptions(name: string): PartOptions;
+  add(name: string, result: PartResult): void;
 }
 
 async function downloadPart(
@@ -37,42 +41,47 @@ async function downloadPart(
   folder: string,
   context: DownloadContext,
   signal: AbortSignal,
+  analysis: PartsAnalysis | undefined,
 ): Promise<DownloadedPart> {
   const name = partName(index);
   const label = `${name} (${describeLink(links.get(index))})`;
-  const stats = await retry(
-    label,
-    async () => {
-      const link = links.get(index);
-      try {
-        return await downloadFile(context.http, link, path.join(folder, name), {
-          idleTimeoutMs: context.tuning.idleTimeoutMs,
-          label,
-          signal,
-        });
-      } catch (error) {
-        const reason = describeFailure(error);
-        if (failureKind(error) === 'expired' && !(await links.renew(index, link))) {
-          throw new DownloadError(`${reason}, and so were fresh links`, 'fatal');
+  const sink = analysis && context.pool.sink(analysis.partOptions(name));
+  try {
+    const stats = await retry(
+      label,
+      async (attempt) => {
+        const link = links.get(index);
+        try {
+          if (attempt > 1) await sink?.restart();
+          const options = { idleTimeoutMs: context.tuning.idleTimeoutMs, label, signal, sink };
+          return await downloadFile(context.http, link, path.join(folder, name), options);
+        } catch (error) {
+          const reason = describeFailure(error);
+          if (failureKind(error) === 'expired' && !(await links.renew(index, link))) {
+            throw new DownloadError(`${reason}, and so were fresh links`, 'fatal');
+          }
+          throw new DownloadError(reason, failureKind(error));
         }
-        throw new DownloadError(reason, failureKind(error));
-      }
-    },
-    {
-      attempts: DOWNLOAD_ATTEMPTS,
-      backoffMs: context.tuning.backoffMs,
-      retryable: (error) => failureKind(error) !== 'fatal',
-      signal,
-    },
-  );
-  core.info(
-    `${name}: ${formatBytes(stats.bytes)}, ${stats.records} records, sha256 ${stats.sha256}`,
-  );
-  return { name, ...stats };
+      },
+      {
+        attempts: DOWNLOAD_ATTEMPTS,
+        backoffMs: context.tuning.backoffMs,
+        retryable: (error) => failureKind(error) !== 'fatal',
+        signal,
+      },
+    );
+    if (sink) analysis!.add(name, await sink.end());
+    core.info(`${name}: ${formatBytes(stats.bytes)}, ${stats.records} records, sha256 ${stats.sha256}`);
+    return { name, ...stats };
+  } catch (error) {
+    await sink?.abandon().catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
- * Downloads every link of a report into `folder`, in parallel up to the limiter's bound.
+ * Downloads every link of a report into `folder`, in parallel up to the limiter's bound; with
+ * an analysis, each part's bytes also go to a worker thread that analyses them on the way.
  * When one part fails for good, the others are aborted, and this waits until all have
  * stopped writing before it throws, so the caller can remove the folder safely.
  */
@@ -81,12 +90,13 @@ export async function downloadParts(
   count: number,
   folder: string,
   context: DownloadContext,
+  analysis?: PartsAnalysis,
 ): Promise<DownloadedPart[]> {
   const controller = new AbortController();
   const tasks = Array.from({ length: count }, (_, index) =>
     context.limiter.run(() => {
       controller.signal.throwIfAborted();
-      return downloadPart(links, index, folder, context, controller.signal);
+      return downloadPart(links, index, folder, context, controller.signal, analysis);
     }),
   );
   // The first failure is the cause; the others are aborts it set off.

@@ -39,8 +39,6 @@ export class Progress {
     this.lastLogAt = now;
     const seconds = Math.max((now - this.started) / 1000, 0.001);
     const of = this.total ? ` of ${formatBytes(this.total)} (${tenth * 10} %)` : '';
-    this.log(
-      `${this.label}: ${formatBytes(received)}${of}, ${formatBytes(Math.round(received / seconds))}/s`,
-    );
+    this.log(`${this.label}: ${formatBytes(received)}${of}, ${formatBytes(Math.round(received / seconds))}/s`);
   }
 }

@@ -19,6 +19,11 @@ export enum Inputs {
   ApiUrl = 'api-url',
   ApiVersion = 'api-version',
   JobSummary = 'job-summary',
+  SummaryTopUsers = 'summary-top-users',
+  Csv = 'csv',
+  TeamRollup = 'team-rollup',
+  PseudonymizeKey = 'pseudonymize-key',
+  Raw = 'raw',
 }
 
 /**
@@ -38,6 +43,10 @@ export const Defaults = {
   [Inputs.IfNoReport]: 'error',
   [Inputs.ApiVersion]: '2026-03-10',
   [Inputs.JobSummary]: 'true',
+  [Inputs.SummaryTopUsers]: '0',
+  [Inputs.Csv]: 'false',
+  [Inputs.TeamRollup]: 'false',
+  [Inputs.Raw]: 'true',
 } as const satisfies Partial<Record<Inputs, string>>;
 
 /** Output names, exactly as declared in action.yml. */

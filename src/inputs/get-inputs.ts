@@ -5,7 +5,7 @@ import { registerSecret } from '../secrets.js';
 import { REPORTS, REPORT_NAMES, isReportName, type ReportName, type Scope } from '../reports.js';
 import { isSecureUrl } from '../urls.js';
 import { Defaults, Inputs } from './constants.js';
-import type { NoReportPolicy, Settings, Target } from './settings.js';
+import type { InsightSettings, NoReportPolicy, Settings, Target } from './settings.js';
 
 /** A bad input: the message names the input, the value and the accepted form, on one line. */
 export class InputError extends Error {
@@ -121,30 +121,16 @@ function readTarget(report: ReportName, window: DataWindow): Target {
   const latest = value.toLowerCase() === 'latest';
   if (REPORTS[report].span === '28-day') {
     if (!latest) {
-      fail(
-        Inputs.Day,
-        value,
-        `"latest" with ${report}, which GitHub serves only as its latest 28 days`,
-      );
+      fail(Inputs.Day, value, `"latest" with ${report}, which GitHub serves only as its latest 28 days`);
     }
     if (since || until) {
-      fail(
-        since ? Inputs.Since : Inputs.Until,
-        since || until,
-        `empty with ${report}: ranges are for 1-day reports`,
-      );
+      fail(since ? Inputs.Since : Inputs.Until, since || until, `empty with ${report}: ranges are for 1-day reports`);
     }
     return { kind: 'latest-28-day' };
   }
-  if (until && !since)
-    fail(Inputs.Until, until, 'empty unless since is set (until ends a range that since starts)');
+  if (until && !since) fail(Inputs.Until, until, 'empty unless since is set (until ends a range that since starts)');
   if (since) {
-    if (!latest)
-      fail(
-        Inputs.Day,
-        value,
-        '"latest" (the default) when since is set: use either a day or a range',
-      );
+    if (!latest) fail(Inputs.Day, value, '"latest" (the default) when since is set: use either a day or a range');
     const first = readDay(Inputs.Since, since, window);
     const last = until ? readDay(Inputs.Until, until, window) : window.last;
     if (first > last) fail(Inputs.Until, until, `a day on or after since (${first})`);
@@ -192,6 +178,21 @@ function readApiUrl(defaultApiUrl: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+function readInsights(report: ReportName): InsightSettings {
+  const pseudonymizeKey = read(Inputs.PseudonymizeKey) || undefined;
+  if (pseudonymizeKey) registerSecret(pseudonymizeKey);
+  const teamRollup = readBoolean(Inputs.TeamRollup);
+  if (teamRollup && report !== 'users-1-day') {
+    fail(Inputs.TeamRollup, 'true', `false with ${report}: the team rollup is built from users-1-day`);
+  }
+  return {
+    summaryTopUsers: readInteger(Inputs.SummaryTopUsers, 0, 1000),
+    csv: readBoolean(Inputs.Csv),
+    teamRollup,
+    pseudonymizeKey,
+  };
+}
+
 export function getInputs(context: InputContext = inputContextFromEnv()): Settings {
   const token = read(Inputs.Token);
   registerSecret(token);
@@ -216,22 +217,19 @@ export function getInputs(context: InputContext = inputContextFromEnv()): Settin
   const retentionDays = readInteger(Inputs.RetentionDays, 0, 90);
   const compressionLevel = readInteger(Inputs.CompressionLevel, 0, 9);
   const overwrite = readBoolean(Inputs.Overwrite);
+  const raw = readBoolean(Inputs.Raw);
   if (upload && !context.hasArtifactRuntime) {
     throw new InputError(
       `Input "upload-artifact" is true, but this is not a GitHub Actions job (ACTIONS_RUNTIME_TOKEN is unset): expected false when running outside Actions.`,
     );
   }
 
-  const ifNoReport = oneOf<NoReportPolicy>(Inputs.IfNoReport, read(Inputs.IfNoReport), [
-    'error',
-    'warn',
-    'ignore',
-  ]);
+  const ifNoReport = oneOf<NoReportPolicy>(Inputs.IfNoReport, read(Inputs.IfNoReport), ['error', 'warn', 'ignore']);
   const apiUrl = readApiUrl(context.defaultApiUrl);
   const apiVersion = read(Inputs.ApiVersion);
-  if (!isDay(apiVersion))
-    fail(Inputs.ApiVersion, apiVersion, 'a REST API version such as 2026-03-10');
+  if (!isDay(apiVersion)) fail(Inputs.ApiVersion, apiVersion, 'a REST API version such as 2026-03-10');
   const jobSummary = readBoolean(Inputs.JobSummary);
+  const insights = readInsights(report);
 
   return {
     token,
@@ -247,10 +245,12 @@ export function getInputs(context: InputContext = inputContextFromEnv()): Settin
       retentionDays: retentionDays === 0 ? undefined : retentionDays,
       compressionLevel,
       overwrite,
+      raw,
     },
     ifNoReport,
     apiUrl,
     apiVersion,
     jobSummary,
+    insights,
   };
 }

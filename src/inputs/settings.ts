@@ -36,6 +36,20 @@ export interface ArtifactSettings {
   compressionLevel: number;
   /** Delete a same-named artifact of this run before uploading. */
   overwrite: boolean;
+  /** Include the raw parts; false uploads only the manifests and the derived files. */
+  raw: boolean;
+}
+
+/** What is computed from the records besides the archive itself. */
+export interface InsightSettings {
+  /** Rows of the summary's top-users table; 0 shows no login at all. */
+  summaryTopUsers: number;
+  /** Write part-NNN.csv beside each users, user-teams and repos part. */
+  csv: boolean;
+  /** With users-1-day: fetch that day's user-teams-1-day too, and write teams.ndjson and teams.csv. */
+  teamRollup: boolean;
+  /** A secret: derived files and the summary show logins as HMAC-SHA256 pseudonyms. */
+  pseudonymizeKey: string | undefined;
 }
 
 /** Every input, parsed and validated once; nothing reads `core.getInput` after this. */
@@ -58,4 +72,5 @@ export interface Settings {
   apiVersion: string;
   /** Write a job summary. */
   jobSummary: boolean;
+  insights: InsightSettings;
 }

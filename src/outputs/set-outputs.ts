@@ -26,15 +26,11 @@ export function runOutputs(
     [Outputs.ReportDay]: period?.span === '1-day' ? period.start : '',
     [Outputs.ReportStartDay]: range?.since ?? period?.start ?? '',
     [Outputs.ReportEndDay]: range?.until ?? period?.end ?? '',
-    [Outputs.DownloadLinks]: archived.length
-      ? JSON.stringify(archived.flatMap((a) => a.report.links))
-      : '',
+    [Outputs.DownloadLinks]: archived.length ? JSON.stringify(archived.flatMap((a) => a.report.links)) : '',
     [Outputs.Path]: range ? reportFolder(settings) : (single?.dir ?? ''),
     [Outputs.Files]: archived.length ? JSON.stringify(archived.flatMap((a) => a.files)) : '',
     [Outputs.Manifest]: single?.manifestPath ?? '',
-    [Outputs.RecordCount]: archived.length
-      ? String(sum(archived.map((a) => a.manifest.records)))
-      : '',
+    [Outputs.RecordCount]: archived.length ? String(sum(archived.map((a) => a.manifest.records))) : '',
     [Outputs.Bytes]: archived.length ? String(sum(archived.map((a) => a.manifest.bytes))) : '',
     [Outputs.ArtifactId]: artifact ? String(artifact.id) : '',
     [Outputs.ArtifactName]: artifact?.name ?? '',

@@ -44,12 +44,7 @@ export function createApiClient(
   const RetryingOctokit = Octokit.plugin(retry, bareRetryAfter, throttling);
   const onLimit =
     (kind: string) =>
-    (
-      retryAfter: number,
-      request: { method: string; url: string },
-      _octokit: unknown,
-      retryCount: number,
-    ) => {
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
       if (retryAfter > tuning.maxRateLimitWaitSeconds) return false;
       if (retryCount >= API_RETRIES) return false;
       core.info(

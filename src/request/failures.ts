@@ -10,8 +10,7 @@ export interface RequestSubject {
   apiUrl: string;
 }
 
-const READY_HINT =
-  'a day is usually ready about two days after it ends (UTC), and each report has its own first day';
+const READY_HINT = 'a day is usually ready about two days after it ends (UTC), and each report has its own first day';
 
 function permissions(scope: Scope): string {
   return scope === 'enterprise'
@@ -51,8 +50,7 @@ function requestLine(error: RequestError): string {
 
 /** Turns an API error into one message that says what happened and what to check. */
 export function describeApiFailure(error: unknown, subject: RequestSubject, tuning: Tuning): Error {
-  if (!(error instanceof RequestError))
-    return error instanceof Error ? error : new Error(String(error));
+  if (!(error instanceof RequestError)) return error instanceof Error ? error : new Error(String(error));
   const what = `${subject.report} of ${owner(subject)}`;
   const wait = rateLimitWait(error);
   if ((error.status === 403 || error.status === 429) && wait !== undefined) {
@@ -79,8 +77,7 @@ export function describeApiFailure(error: unknown, subject: RequestSubject, tuni
   if (error.status === 500 && !error.response) {
     const cause = error.cause instanceof Error ? error.cause : undefined;
     const code =
-      (cause?.cause as { code?: string } | undefined)?.code ??
-      (cause as { code?: string } | undefined)?.code;
+      (cause?.cause as { code?: string } | undefined)?.code ?? (cause as { code?: string } | undefined)?.code;
     return new Error(
       `Could not reach the GitHub API at ${subject.apiUrl} (${code ?? error.message}) after ${attempts} attempts: check the "api-url" input and the runner's network.`,
     );
@@ -90,7 +87,5 @@ export function describeApiFailure(error: unknown, subject: RequestSubject, tuni
       `GitHub API answered ${error.status} to ${requestLine(error)} on all ${attempts} attempts: GitHub may be having trouble (https://www.githubstatus.com). Run it again later.`,
     );
   }
-  return new Error(
-    `GitHub API answered ${error.status} to ${requestLine(error)}: ${error.message}`,
-  );
+  return new Error(`GitHub API answered ${error.status} to ${requestLine(error)}: ${error.message}`);
 }

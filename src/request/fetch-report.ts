@@ -1,7 +1,7 @@
 import { RequestError } from '@octokit/request-error';
 import { isDay } from '../days.js';
 import { oneDay, type Period } from '../period.js';
-import { REPORTS, reportRoute, slugParameter } from '../reports.js';
+import { REPORTS, reportRoute, slugParameter, type ReportName } from '../reports.js';
 import { registerLink } from '../secrets.js';
 import type { Tuning } from '../tuning.js';
 import { isSecureUrl } from '../urls.js';
@@ -14,8 +14,7 @@ export interface ReportLinks {
   period: Period;
 }
 
-export type ReportResponse =
-  { found: true; report: ReportLinks } | { found: false; reason: string };
+export type ReportResponse = { found: true; report: ReportLinks } | { found: false; reason: string };
 
 /** Signed links must be https (plain http only to this machine, as in local simulations). */
 function checkLink(link: unknown): string {
@@ -44,6 +43,11 @@ export class ReportRequester {
     private readonly subject: RequestSubject,
     private readonly tuning: Tuning,
   ) {}
+
+  /** A requester of another report of the same entity, through the same client. */
+  forReport(report: ReportName): ReportRequester {
+    return new ReportRequester(this.client, { ...this.subject, report }, this.tuning);
+  }
 
   /** The 1-day report of `day`, or the 28-day report when `day` is undefined. */
   async request(day?: string): Promise<ReportResponse> {
@@ -92,16 +96,13 @@ export class ReportRequester {
     if (REPORTS[this.subject.report].span === '1-day') {
       const reportDay = body.report_day === undefined ? day! : readDay(body, 'report_day');
       if (reportDay !== day) {
-        throw new Error(
-          `The API answered with the report of ${reportDay} when ${day} was asked for.`,
-        );
+        throw new Error(`The API answered with the report of ${reportDay} when ${day} was asked for.`);
       }
       return oneDay(reportDay);
     }
     const start = readDay(body, 'report_start_day');
     const end = readDay(body, 'report_end_day');
-    if (start > end)
-      throw new Error(`The API answered with a 28-day period that ends before it starts.`);
+    if (start > end) throw new Error(`The API answered with a 28-day period that ends before it starts.`);
     return { span: '28-day', start, end };
   }
 }

@@ -8,11 +8,7 @@ import type { ReportRequester, ReportResponse } from './fetch-report.js';
  * The report a target names. `latest` asks for yesterday (UTC), then the day before, up to
  * LATEST_PROBE_DAYS days, treating every "no report" shape as "not this day".
  */
-export async function findReport(
-  requester: ReportRequester,
-  target: SingleTarget,
-  now: Date,
-): Promise<ReportResponse> {
+export async function findReport(requester: ReportRequester, target: SingleTarget, now: Date): Promise<ReportResponse> {
   switch (target.kind) {
     case 'day':
       return requester.request(target.day);

@@ -1,0 +1,28 @@
+import type { ReportName } from '../reports.js';
+import type { Row } from './fields.js';
+
+export interface RenderContext {
+  report: ReportName;
+  /** Rows of the top-users table; 0 shows no login at all. */
+  topUsers: number;
+  /** A login as the summary may show it: pseudonymized when a key is set. */
+  login: (login: string) => string;
+}
+
+/**
+ * The figures of one kind of report, computed record by record. Each part gets its own state
+ * (a retried part starts over); the states of all parts, and of all days of a range, are
+ * merged before rendering. States hold no more than a few numbers per user, team or repository.
+ */
+export interface AnalyzerOptions {
+  /** Keep logins, for a top-users table (the users report only). */
+  keepLogins: boolean;
+}
+
+export interface Analyzer<State> {
+  create(options: AnalyzerOptions): State;
+  add(state: State, record: Row): void;
+  merge(into: State, from: State): void;
+  /** The summary section, in Markdown. */
+  render(state: State, context: RenderContext): string;
+}

@@ -1,0 +1,50 @@
+import * as core from '@actions/core';
+import { REPORTS, type ReportName } from '../reports.js';
+import type { Analyzer, AnalyzerOptions, RenderContext } from './analyzer.js';
+import { ANALYZERS } from './analyzers.js';
+import type { PeriodInsights } from './period-analysis.js';
+import { mergeDrift, newDrift } from './schema.js';
+
+/**
+ * The figures of every period of a run, merged as each period completes (so a year of days
+ * holds one state, not 365), and the schema drift seen, warned about once per run.
+ */
+export class RunInsights {
+  private readonly analyzer: Analyzer<unknown>;
+  private state: unknown;
+  private readonly drift = newDrift();
+  periods = 0;
+
+  constructor(
+    private readonly report: ReportName,
+    options: AnalyzerOptions,
+  ) {
+    this.analyzer = ANALYZERS[REPORTS[report].content];
+    this.state = this.analyzer.create(options);
+  }
+
+  add(period: PeriodInsights): void {
+    // The first period's state becomes the run's: no copy of a large state.
+    if (this.periods === 0) this.state = period.state;
+    else this.analyzer.merge(this.state, period.state);
+    mergeDrift(this.drift, period.drift);
+    this.periods++;
+  }
+
+  render(context: RenderContext): string {
+    return this.periods === 0 ? '' : this.analyzer.render(this.state, context);
+  }
+
+  warnDrift(): void {
+    for (const field of [...this.drift.fields].sort()) {
+      core.warning(
+        `Schema drift: ${this.report} has a field "${field}" this action does not know. It is kept in the raw files (and in the CSV when it is a plain value).`,
+      );
+    }
+    for (const feature of [...this.drift.features].sort()) {
+      core.warning(
+        `Schema drift: ${this.report} has a feature "${feature}" this action does not know. It is kept in the raw files and counted under its own name.`,
+      );
+    }
+  }
+}

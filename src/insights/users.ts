@@ -1,0 +1,285 @@
+/**
+ * users-1-day and users-28-day: one row per user per active day. A user's rows are merged
+ * into one entry of a few numbers (columns of typed arrays), so memory grows with the number
+ * of users, about 100 bytes each, and not with the size of the report.
+ */
+import type { Analyzer, AnalyzerOptions, RenderContext } from './analyzer.js';
+import { formatNumber, percentile, type Maybe, type Row } from './fields.js';
+import { blocks, heading, table } from './markdown.js';
+
+/** The `used_*` flags the summary counts users by. */
+const FLAGS = [
+  ['used_chat', 'Chat users'],
+  ['used_agent', 'Agent users'],
+  ['used_cli', 'CLI users'],
+  ['used_copilot_coding_agent', 'Coding agent users'],
+] as const;
+
+/** Bit sets of names (IDEs, features) hold up to 31; later names count as "other". */
+const MAX_NAMES = 31;
+const OTHER = 'other';
+
+/** Per user: sums (NaN while unknown), the newest day and its phase, names used, flags. */
+export interface UsersState {
+  /** Row of each user, by user_id (or login when there is none). */
+  keys: Map<string | number, number>;
+  /** Logins are kept only for a top-users table. */
+  keepLogins: boolean;
+  size: number;
+  logins: (string | undefined)[];
+  credits: Float64Array;
+  interactions: Float64Array;
+  generations: Float64Array;
+  acceptances: Float64Array;
+  /** The newest row's day as YYYYMMDD, and the adoption phase on it (index into phases). */
+  lastDay: Int32Array;
+  phase: Int16Array;
+  phases: { name: string; number: number }[];
+  ides: Int32Array;
+  ideNames: string[];
+  features: Int32Array;
+  featureNames: string[];
+  /** Two bits per flag: known, and true. */
+  flags: Uint8Array;
+}
+
+const COLUMNS = [
+  'credits',
+  'interactions',
+  'generations',
+  'acceptances',
+  'lastDay',
+  'phase',
+  'ides',
+  'features',
+  'flags',
+] as const;
+
+function create(options: AnalyzerOptions): UsersState {
+  const capacity = 1024;
+  return {
+    keys: new Map(),
+    keepLogins: options.keepLogins,
+    size: 0,
+    logins: [],
+    credits: new Float64Array(capacity),
+    interactions: new Float64Array(capacity),
+    generations: new Float64Array(capacity),
+    acceptances: new Float64Array(capacity),
+    lastDay: new Int32Array(capacity),
+    phase: new Int16Array(capacity),
+    phases: [],
+    ides: new Int32Array(capacity),
+    ideNames: [],
+    features: new Int32Array(capacity),
+    featureNames: [],
+    flags: new Uint8Array(capacity),
+  };
+}
+
+function grow(state: UsersState): void {
+  for (const column of COLUMNS) {
+    const old = state[column];
+    const bigger = new (old.constructor as new (length: number) => typeof old)(old.length * 2);
+    bigger.set(old as never);
+    (state as unknown as Record<string, unknown>)[column] = bigger;
+  }
+}
+
+/** The row of a user, added (all unknown) when new. */
+function rowOf(state: UsersState, key: string | number, login: string | undefined): number {
+  let row = state.keys.get(key);
+  if (row !== undefined) {
+    if (state.keepLogins) state.logins[row] ??= login;
+    return row;
+  }
+  if (state.size === state.credits.length) grow(state);
+  row = state.size++;
+  state.keys.set(key, row);
+  if (state.keepLogins) state.logins[row] = login;
+  state.credits[row] = state.interactions[row] = state.generations[row] = state.acceptances[row] = Number.NaN;
+  state.lastDay[row] = -1;
+  state.phase[row] = -1;
+  state.ides[row] = state.features[row] = state.flags[row] = 0;
+  return row;
+}
+
+function bit(names: string[], name: string): number {
+  let index = names.indexOf(name);
+  if (index === -1) {
+    index = names.length < MAX_NAMES ? names.push(name) - 1 : names.indexOf(OTHER);
+    if (index === -1) index = names.push(OTHER) - 1;
+  }
+  return 1 << index;
+}
+
+/** Adds a value to a sum that is NaN while unknown. */
+function addValue(column: Float64Array, row: number, value: unknown): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return;
+  column[row] = Number.isNaN(column[row]) ? value : column[row] + value;
+}
+
+function namesOf(entries: unknown, key: string, names: string[]): number {
+  let mask = 0;
+  if (!Array.isArray(entries)) return mask;
+  for (const entry of entries) {
+    const name = entry?.[key];
+    if (typeof name === 'string') mask |= bit(names, name);
+  }
+  return mask;
+}
+
+function phaseIndex(state: UsersState, name: string, number: number): number {
+  const index = state.phases.findIndex((phase) => phase.name === name);
+  return index !== -1 ? index : state.phases.push({ name, number }) - 1;
+}
+
+function add(state: UsersState, record: Row): void {
+  const id = record.user_id ?? record.user_login;
+  if (typeof id !== 'number' && typeof id !== 'string') return;
+  const login = typeof record.user_login === 'string' ? record.user_login : undefined;
+  const row = rowOf(state, id, login);
+  addValue(state.credits, row, record.ai_credits_used);
+  addValue(state.interactions, row, record.user_initiated_interaction_count);
+  addValue(state.generations, row, record.code_generation_activity_count);
+  addValue(state.acceptances, row, record.code_acceptance_activity_count);
+  const day = typeof record.day === 'string' ? Number(record.day.replace(/-/g, '')) || 0 : 0;
+  if (day >= state.lastDay[row]) {
+    state.lastDay[row] = day;
+    const phase = record.ai_adoption_phase as Row | null | undefined;
+    state.phase[row] =
+      typeof phase?.phase === 'string'
+        ? phaseIndex(
+            state,
+            phase.phase,
+            typeof phase.phase_number === 'number' ? phase.phase_number : Number.MAX_SAFE_INTEGER,
+          )
+        : -1;
+  }
+  state.ides[row] |= namesOf(record.totals_by_ide, 'ide', state.ideNames);
+  state.features[row] |= namesOf(record.totals_by_feature, 'feature', state.featureNames);
+  FLAGS.forEach(([flag], i) => {
+    const value = record[flag];
+    if (typeof value === 'boolean') state.flags[row] |= (1 << (2 * i)) | (value ? 1 << (2 * i + 1) : 0);
+  });
+}
+
+/** Re-maps a bit set from one table of names to another. */
+function remap(mask: number, from: string[], into: string[]): number {
+  let result = 0;
+  from.forEach((name, i) => {
+    if (mask & (1 << i)) result |= bit(into, name);
+  });
+  return result;
+}
+
+function merge(into: UsersState, from: UsersState): void {
+  for (const [key, source] of from.keys) {
+    const row = rowOf(into, key, from.logins[source]);
+    addValue(into.credits, row, from.credits[source]);
+    addValue(into.interactions, row, from.interactions[source]);
+    addValue(into.generations, row, from.generations[source]);
+    addValue(into.acceptances, row, from.acceptances[source]);
+    if (from.lastDay[source] >= into.lastDay[row]) {
+      into.lastDay[row] = from.lastDay[source];
+      const phase = from.phases[from.phase[source]];
+      into.phase[row] = phase ? phaseIndex(into, phase.name, phase.number) : -1;
+    }
+    into.ides[row] |= remap(from.ides[source], from.ideNames, into.ideNames);
+    into.features[row] |= remap(from.features[source], from.featureNames, into.featureNames);
+    into.flags[row] |= from.flags[source];
+  }
+}
+
+function countNames(mask: Int32Array, size: number, names: string[]): string[][] {
+  return names
+    .map((name, i): [string, number] => {
+      let count = 0;
+      for (let row = 0; row < size; row++) if (mask[row] & (1 << i)) count++;
+      return [name, count];
+    })
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([name, count]) => [name, formatNumber(count)]);
+}
+
+function flagCount(state: UsersState, i: number): Maybe {
+  let known = 0;
+  let yes = 0;
+  for (let row = 0; row < state.size; row++) {
+    if (state.flags[row] & (1 << (2 * i))) known++;
+    if (state.flags[row] & (1 << (2 * i + 1))) yes++;
+  }
+  return known === 0 ? undefined : yes;
+}
+
+function phasesTable(state: UsersState): string {
+  const counts = new Map<number, number>();
+  for (let row = 0; row < state.size; row++) counts.set(state.phase[row], (counts.get(state.phase[row]) ?? 0) + 1);
+  const rows = [...counts]
+    .map(([index, users]) => ({
+      phase: state.phases[index] ?? { name: 'n/a', number: Number.MAX_SAFE_INTEGER },
+      users,
+    }))
+    .sort((a, b) => a.phase.number - b.phase.number || a.phase.name.localeCompare(b.phase.name));
+  const most = Math.max(...rows.map((row) => row.users));
+  return table(
+    ['Adoption phase', 'Users', ''],
+    rows.map((row) => [
+      row.phase.name,
+      formatNumber(row.users),
+      '█'.repeat(Math.max(1, Math.round((row.users / most) * 20))),
+    ]),
+  );
+}
+
+const known = (value: number): Maybe => (Number.isNaN(value) ? undefined : value);
+
+function topUsers(state: UsersState, context: RenderContext): string {
+  if (context.topUsers <= 0) return '';
+  const rank = (row: number): number => (Number.isNaN(state.interactions[row]) ? -1 : state.interactions[row]);
+  const rows = [...state.keys.values()]
+    .filter((row) => state.logins[row] !== undefined)
+    .sort((a, b) => rank(b) - rank(a) || state.logins[a]!.localeCompare(state.logins[b]!))
+    .slice(0, context.topUsers);
+  return blocks(
+    heading(3, `Top ${rows.length} users by interactions`),
+    table(
+      ['User', 'Interactions', 'Code generations', 'Acceptances', 'AI credits used'],
+      rows.map((row) => [
+        context.login(state.logins[row]!),
+        formatNumber(known(state.interactions[row])),
+        formatNumber(known(state.generations[row])),
+        formatNumber(known(state.acceptances[row])),
+        formatNumber(known(state.credits[row]), 2),
+      ]),
+    ),
+  );
+}
+
+function render(state: UsersState, context: RenderContext): string {
+  if (state.size === 0) return blocks(heading(3, 'Users'), 'No user rows.');
+  const credits = Array.from(state.credits.subarray(0, state.size))
+    .filter((value) => !Number.isNaN(value))
+    .sort((a, b) => a - b);
+  const total = credits.length === 0 ? undefined : credits.reduce((a, b) => a + b, 0);
+  return blocks(
+    heading(3, 'Users'),
+    table(
+      ['Metric', 'Value'],
+      [
+        ['Active users', formatNumber(state.size)],
+        ...FLAGS.map(([, label], i) => [label, formatNumber(flagCount(state, i))]),
+        ['AI credits used', formatNumber(total, 2)],
+        ['AI credits per user, p50', formatNumber(percentile(credits, 50), 2)],
+        ['AI credits per user, p90', formatNumber(percentile(credits, 90), 2)],
+      ],
+    ),
+    state.ideNames.length > 0 && table(['IDE', 'Users'], countNames(state.ides, state.size, state.ideNames)),
+    state.featureNames.length > 0 &&
+      table(['Feature', 'Users'], countNames(state.features, state.size, state.featureNames)),
+    phasesTable(state),
+    topUsers(state, context),
+  );
+}
+
+export const usersAnalyzer: Analyzer<UsersState> = { create, add, merge, render };
