@@ -1,0 +1,437 @@
+/**
+ * Insights end to end: each report kind's summary, checked against figures computed here the
+ * plain way from the same files; n/a for unknown values; invalid lines; CSV exports; the team
+ * rollup; pseudonymized logins; raw: false; schema drift.
+ */
+import { createHmac } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ReportName, Scope } from '../../src/reports.js';
+import { countRecords, sha256 } from '../harness/expect-report.js';
+import {
+  aggregateRows,
+  chartLines,
+  csv,
+  records,
+  reposRows,
+  tableRows,
+  userTeamsRows,
+  usersRows,
+} from '../harness/expected-figures.js';
+import { startHarness, type Harness } from '../harness/harness.js';
+import { readArtifact } from '../harness/read-artifact.js';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.stop());
+afterEach(() => harness.reset());
+
+const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Every expected row appears in the summary (a row may have more cells, like a bar). */
+function expectRows(summary: string, expected: string[][]): void {
+  const rows = tableRows(summary);
+  for (const row of expected) {
+    const found = rows.some((cells) => row.every((cell, i) => cells[i] === cell));
+    if (!found) throw new Error(`The summary has no row ${JSON.stringify(row)}:\n${summary}`);
+  }
+}
+
+async function runReport(scope: Scope, report: ReportName, inputs: Record<string, string> = {}, back = 1) {
+  const slug = scope === 'enterprise' ? 'octo-ent' : 'octo-org';
+  const latest = harness.api.latestDay();
+  const is28 = report.endsWith('28-day');
+  const day = is28 ? latest : addDays(latest, -back);
+  const run = await harness.run({
+    scope,
+    slug,
+    report,
+    'upload-artifact': 'false',
+    ...(is28 ? {} : { day }),
+    ...inputs,
+  });
+  const parts = harness.api.parts({ scope, slug, report, day }) as Buffer[];
+  const folder = path.join(
+    run.workspace,
+    'copilot-metrics',
+    scope,
+    slug,
+    report,
+    is28 ? `${addDays(latest, -27)}_${latest}` : day,
+  );
+  return { run, parts, day, folder };
+}
+
+describe('job summary per report kind, checked against a plain computation', () => {
+  test.each([
+    ['enterprise', 'enterprise-1-day'],
+    ['organization', 'organization-1-day'],
+  ] as const)(
+    '%s %s: activity, completions, lines, top IDEs, features, languages, models, pull requests',
+    async (scope, report) => {
+      const { run, parts } = await runReport(scope, report);
+      expect(run.code).toBe(0);
+      expectRows(run.summary, aggregateRows(records(parts)));
+    },
+  );
+
+  test.each([
+    ['enterprise', 'enterprise-28-day'],
+    ['organization', 'organization-28-day'],
+  ] as const)('%s %s: per-day table, Mermaid chart, period totals and acceptance trend', async (scope, report) => {
+    const { run, parts } = await runReport(scope, report);
+    expect(run.code).toBe(0);
+    const days = records(parts)[0].day_totals as Record<string, unknown>[];
+    expectRows(run.summary, aggregateRows(days));
+    expect(run.summary).toContain('```mermaid\nxychart-beta');
+    for (const line of chartLines(days)) expect(run.summary).toContain(line);
+    expect(run.summary).toMatch(/Acceptance rate trend: \d+\.\d % in the first 7 days, \d+\.\d % in the last 7 days/);
+  });
+
+  test.each([
+    ['organization', 'users-1-day'],
+    ['enterprise', 'users-28-day'],
+  ] as const)(
+    '%s %s: users, flags, credits p50/p90, IDEs, features, phases; no login by default',
+    async (scope, report) => {
+      const { run, parts } = await runReport(scope, report);
+      expect(run.code).toBe(0);
+      const rows = records(parts);
+      expectRows(run.summary, usersRows(rows, 0));
+      for (const login of new Set(rows.map((row) => row.user_login as string)))
+        expect(run.summary).not.toContain(login);
+    },
+  );
+
+  test('summary-top-users: N adds a top-N table of users', async () => {
+    const { run, parts } = await runReport('organization', 'users-28-day', { 'summary-top-users': '4' });
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain('### Top 4 users by interactions');
+    expectRows(run.summary, usersRows(records(parts), 4).slice(-4));
+  });
+
+  test('user-teams-1-day: teams, users and the largest teams', async () => {
+    const { run, parts } = await runReport('organization', 'user-teams-1-day');
+    expect(run.code).toBe(0);
+    expectRows(run.summary, userTeamsRows(records(parts)));
+  });
+
+  test('repos-1-day: pull requests, Copilot-authored and reviewed, median time to merge, most active repositories', async () => {
+    const { run, parts } = await runReport('enterprise', 'repos-1-day');
+    expect(run.code).toBe(0);
+    expectRows(run.summary, reposRows(records(parts)));
+  });
+
+  test('job-summary: false writes no summary', async () => {
+    const { run } = await runReport('organization', 'users-1-day', { 'job-summary': 'false' });
+    expect(run.code).toBe(0);
+    expect(run.summary).toBe('');
+  });
+});
+
+test('missing and null fields show as n/a, never 0; invalid lines are counted, warned and kept', async () => {
+  const day = addDays(harness.api.latestDay(), -6);
+  const key = { scope: 'organization' as const, slug: 'octo-org', report: 'users-1-day' as const, day };
+  const lines = [
+    JSON.stringify({
+      day,
+      user_id: 1,
+      user_login: 'ann',
+      ai_credits_used: null,
+      used_chat: null,
+      user_initiated_interaction_count: 4,
+    }),
+    '{"day": "broken',
+    JSON.stringify({ day, user_id: 2, user_login: 'bob', used_chat: null, user_initiated_interaction_count: 6 }),
+    'not json at all',
+    '[1, 2, 3]',
+  ];
+  const parts = [Buffer.from(`${lines.join('\n')}\n`)];
+  harness.api.setReport(key, parts);
+  const run = await harness.run({ ...key, 'upload-artifact': 'false' });
+  expect(run.code).toBe(0);
+  expectRows(run.summary, [
+    ['Active users', '2'],
+    ['Chat users', 'n/a'],
+    ['AI credits used', 'n/a'],
+    ['AI credits per user, p50', 'n/a'],
+  ]);
+  expect(run.warnings).toEqual([
+    `${day} part-001.ndjson: 3 line(s) are not valid JSON records; they stay in the raw file and are left out of the summary and the CSV.`,
+  ]);
+  const folder = path.join(run.workspace, 'copilot-metrics/organization/octo-org/users-1-day', day);
+  expect((await fs.readFile(path.join(folder, 'part-001.ndjson'))).equals(parts[0])).toBe(true);
+  expect(run.outputs['record-count']).toBe('5');
+});
+
+describe('exports', () => {
+  test.each(['users-1-day', 'user-teams-1-day', 'repos-1-day'] as const)(
+    'csv: true writes part-NNN.csv beside each %s part, listed as derived, in the artifact',
+    async (report) => {
+      const { run, parts, folder } = await runReport(
+        'organization',
+        report,
+        { csv: 'true', 'upload-artifact': 'true' },
+        3,
+      );
+      expect(run.code).toBe(0);
+      const manifest = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
+      const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']));
+      const columns = CSV_COLUMNS[report];
+      for (const [i, part] of parts.entries()) {
+        const name = `part-00${i + 1}.csv`;
+        const expected = csv([columns, ...records([part]).map((row) => columns.map((column) => row[column]))]);
+        const written = await fs.readFile(path.join(folder, name), 'utf8');
+        expect(written).toBe(expected);
+        expect(manifest.derived[i]).toEqual({
+          name,
+          bytes: Buffer.byteLength(expected),
+          sha256: sha256(Buffer.from(expected)),
+          records: countRecords(part),
+          from: [`part-00${i + 1}.ndjson`],
+        });
+        const inArtifact = [...artifact.entries()].find(([file]) => file.endsWith(`/${name}`));
+        expect(inArtifact?.[1].toString()).toBe(expected);
+      }
+    },
+  );
+
+  test('fields are quoted per RFC 4180, and a new plain field gets its own column', async () => {
+    const day = addDays(harness.api.latestDay(), -7);
+    const key = { scope: 'enterprise' as const, slug: 'octo-ent', report: 'repos-1-day' as const, day };
+    const rows = [
+      {
+        day,
+        repo_id: 1,
+        repo_owner_name: 'octo',
+        repo_name: 'comma,quote"newline\nrepo',
+        repo_visibility: 'PRIVATE',
+        pull_requests: {},
+      },
+      {
+        day,
+        repo_id: 2,
+        repo_owner_name: 'octo',
+        repo_name: 'plain',
+        repo_visibility: 'PUBLIC',
+        pull_requests: {},
+        new_field: 'x',
+      },
+    ];
+    harness.api.setReport(key, [Buffer.from(rows.map((row) => `${JSON.stringify(row)}\n`).join(''))]);
+    const run = await harness.run({ ...key, csv: 'true', 'upload-artifact': 'false' });
+    expect(run.code).toBe(0);
+    const folder = path.join(run.workspace, 'copilot-metrics/enterprise/octo-ent/repos-1-day', day);
+    const columns = [...CSV_COLUMNS['repos-1-day'], 'new_field'];
+    const expected = csv([
+      columns,
+      ...rows.map((row) => columns.map((column) => (row as Record<string, unknown>)[column])),
+    ]);
+    expect(await fs.readFile(path.join(folder, 'part-001.csv'), 'utf8')).toBe(expected);
+    expect(expected).toContain('"comma,quote""newline\nrepo"');
+    expect(run.warnings).toEqual([expect.stringContaining('Schema drift: repos-1-day has a field "new_field"')]);
+  });
+
+  test('team-rollup: archives the same day\u2019s user-teams report and writes teams.ndjson and teams.csv', async () => {
+    const { run, parts, day, folder } = await runReport(
+      'organization',
+      'users-1-day',
+      { 'team-rollup': 'true', 'upload-artifact': 'true' },
+      2,
+    );
+    expect(run.code).toBe(0);
+    const teamParts = harness.api.parts({
+      scope: 'organization',
+      slug: 'octo-org',
+      report: 'user-teams-1-day',
+      day,
+    }) as Buffer[];
+    const teamsFolder = path.join(run.workspace, 'copilot-metrics/organization/octo-org/user-teams-1-day', day);
+    const teamsManifest = JSON.parse(await fs.readFile(path.join(teamsFolder, 'manifest.json'), 'utf8'));
+    expect(teamsManifest.files.map((f: { sha256: string }) => f.sha256)).toEqual(teamParts.map(sha256));
+
+    // The rollup, computed plainly: per team, its members' rows of the users report.
+    const users = new Map(records(parts).map((row) => [row.user_id, row]));
+    const memberships = records(teamParts);
+    const teamIds = [...new Set(memberships.map((m) => m.team_id))];
+    const fields = [
+      'ai_credits_used',
+      'user_initiated_interaction_count',
+      'code_generation_activity_count',
+      'code_acceptance_activity_count',
+      'loc_suggested_to_add_sum',
+      'loc_suggested_to_delete_sum',
+      'loc_added_sum',
+      'loc_deleted_sum',
+    ];
+    const expected = teamIds
+      .map((id) => {
+        const members = memberships.filter((m) => m.team_id === id);
+        const active = members
+          .map((m) => users.get(m.user_id))
+          .filter((row): row is Record<string, unknown> => row !== undefined);
+        return {
+          day,
+          team_id: id,
+          team_slug: members[0].slug,
+          members: members.length,
+          active_users: active.length,
+          ...Object.fromEntries(
+            fields.map((field) => [field, active.reduce((total, row) => total + (row[field] as number), 0)]),
+          ),
+        };
+      })
+      .sort((a, b) => String(a.team_slug).localeCompare(String(b.team_slug)));
+    const ndjson = await fs.readFile(path.join(folder, 'teams.ndjson'), 'utf8');
+    const written = ndjson
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(written.length).toBe(expected.length);
+    written.forEach((row, i) => {
+      expect(Object.keys(row)).toEqual(Object.keys(expected[i]));
+      for (const [field, value] of Object.entries(expected[i])) {
+        if (typeof value === 'number' && !Number.isInteger(value)) expect(row[field]).toBeCloseTo(value, 6);
+        else expect(row[field]).toEqual(value);
+      }
+    });
+    const columns = Object.keys(expected[0]);
+    expect(await fs.readFile(path.join(folder, 'teams.csv'), 'utf8')).toBe(
+      csv([columns, ...written.map((row) => columns.map((c) => row[c]))]),
+    );
+
+    const manifest = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
+    const from = [
+      ...parts.map((_, i) => `part-00${i + 1}.ndjson`),
+      ...teamParts.map((_, i) => `../../user-teams-1-day/${day}/part-00${i + 1}.ndjson`),
+    ];
+    expect(manifest.derived.map((d: { name: string; from: string[] }) => [d.name, d.from])).toEqual([
+      ['teams.ndjson', from],
+      ['teams.csv', from],
+    ]);
+    const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']));
+    expect([...artifact.keys()].filter((file) => file.includes('user-teams-1-day')).length).toBe(teamParts.length + 1);
+    expect(artifact.has(`organization/octo-org/users-1-day/${day}/teams.csv`)).toBe(true);
+  });
+});
+
+describe('privacy', () => {
+  const key = 'a-secret-pseudonymization-key';
+  const pseudonym = (login: string) => createHmac('sha256', key).update(login).digest('hex').slice(0, 16);
+
+  test('pseudonymize-key: CSVs and the summary show HMAC pseudonyms, stable across runs; raw files keep logins', async () => {
+    const inputs = { csv: 'true', 'summary-top-users': '3', 'pseudonymize-key': key };
+    const first = await runReport('organization', 'users-1-day', inputs, 4);
+    const second = await runReport('organization', 'users-1-day', inputs, 4);
+    expect(first.run.code).toBe(0);
+    const rows = records(first.parts);
+    const logins = [...new Set(rows.map((row) => row.user_login as string))];
+    const csvText = (
+      await Promise.all(first.parts.map((_, i) => fs.readFile(path.join(first.folder, `part-00${i + 1}.csv`), 'utf8')))
+    ).join('');
+    for (const login of logins) {
+      expect(csvText).toContain(`,${pseudonym(login)},`);
+      expect(csvText).not.toContain(`,${login},`);
+      expect(first.run.summary).not.toContain(login);
+    }
+    expectRows(first.run.summary, usersRows(rows, 3, pseudonym).slice(-3));
+    expect(second.run.summary).toBe(first.run.summary);
+    for (const [i, part] of first.parts.entries()) {
+      expect((await fs.readFile(path.join(first.folder, `part-00${i + 1}.ndjson`))).equals(part)).toBe(true);
+    }
+    // The key is a secret: masked, and never printed.
+    expect(first.run.stdout).toContain(`::add-mask::${key}`);
+    expect(first.run.stdout.replace(`::add-mask::${key}`, '')).not.toContain(key);
+  });
+
+  test('raw: false leaves the raw parts out of the artifact, and on disk', async () => {
+    const { run, parts, folder, day } = await runReport(
+      'organization',
+      'repos-1-day',
+      { raw: 'false', csv: 'true', 'upload-artifact': 'true' },
+      5,
+    );
+    expect(run.code).toBe(0);
+    const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']));
+    const prefix = `organization/octo-org/repos-1-day/${day}`;
+    expect([...artifact.keys()].sort()).toEqual(
+      [`${prefix}/manifest.json`, ...parts.map((_, i) => `${prefix}/part-00${i + 1}.csv`)].sort(),
+    );
+    for (const [i, part] of parts.entries()) {
+      expect((await fs.readFile(path.join(folder, `part-00${i + 1}.ndjson`))).equals(part)).toBe(true);
+    }
+  });
+});
+
+test('schema drift: one warning per unknown field and feature for the whole run, never a failure', async () => {
+  const since = addDays(harness.api.latestDay(), -12);
+  for (const offset of [0, 1, 2]) {
+    const day = addDays(since, offset);
+    const row = {
+      day,
+      user_id: 7,
+      user_login: 'drifter',
+      brand_new_metric: 3,
+      totals_by_feature: [{ feature: 'copilot_new_thing', code_generation_activity_count: 1 }],
+    };
+    harness.api.setReport({ scope: 'organization', slug: 'octo-org', report: 'users-1-day', day }, [
+      Buffer.from(`${JSON.stringify(row)}\n`),
+    ]);
+  }
+  const run = await harness.run({
+    scope: 'organization',
+    slug: 'octo-org',
+    report: 'users-1-day',
+    since,
+    until: addDays(since, 2),
+    'upload-artifact': 'false',
+  });
+  expect(run.code).toBe(0);
+  expect(run.warnings).toEqual([
+    expect.stringContaining('Schema drift: users-1-day has a field "brand_new_metric"'),
+    expect.stringContaining('Schema drift: users-1-day has a feature "copilot_new_thing"'),
+  ]);
+  expectRows(run.summary, [
+    ['Active users', '1'],
+    ['copilot_new_thing', '1'],
+  ]);
+});
+
+/** The documented top-level plain fields, in the order the CSVs use. */
+const CSV_COLUMNS: Record<'users-1-day' | 'user-teams-1-day' | 'repos-1-day', string[]> = {
+  'users-1-day': [
+    'day',
+    'report_start_day',
+    'report_end_day',
+    'enterprise_id',
+    'organization_id',
+    'user_id',
+    'user_login',
+    'ai_credits_used',
+    'user_initiated_interaction_count',
+    'code_generation_activity_count',
+    'code_acceptance_activity_count',
+    'loc_suggested_to_add_sum',
+    'loc_suggested_to_delete_sum',
+    'loc_added_sum',
+    'loc_deleted_sum',
+    'used_agent',
+    'used_chat',
+    'used_cli',
+    'used_copilot_coding_agent',
+    'used_copilot_code_review_active',
+  ],
+  'user-teams-1-day': ['day', 'enterprise_id', 'organization_id', 'team_id', 'slug', 'user_id', 'user_login'],
+  'repos-1-day': [
+    'day',
+    'enterprise_id',
+    'organization_id',
+    'repo_id',
+    'repo_owner_name',
+    'repo_name',
+    'repo_visibility',
+  ],
+};
