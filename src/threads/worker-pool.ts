@@ -14,11 +14,11 @@ import type { FromWorker, ToWorker } from './part-worker.js';
 /** Threads; two keep up with four downloads at real link speeds. */
 const WORKERS = 2;
 /** Bytes handed to a thread and not yet analysed, beyond which the downloads wait. */
-const MAX_IN_FLIGHT = 4 * 1024 * 1024;
+const MAX_IN_FLIGHT = 2 * 1024 * 1024;
 /** Chunks travel in buffers of this size that go to the thread and back: copying allocates nothing. */
 const BUFFER_SIZE = 64 * 1024;
 /** A small young generation: each record's garbage is collected soon, keeping memory flat. */
-const YOUNG_GENERATION_MB = 4;
+const YOUNG_GENERATION_MB = 2;
 /** Beside the bundle: dist/part-worker/index.js. */
 const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'part-worker', 'index.js');
 
