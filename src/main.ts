@@ -5,7 +5,7 @@ import { artifactName, uploadArtifact, type UploadedArtifact } from './archive/u
 import { Limiter } from './download/limiter.js';
 import { getInputs } from './inputs/get-inputs.js';
 import type { Settings } from './inputs/settings.js';
-import { writeSummary } from './outputs/job-summary.js';
+import { renderFigures, writeSummary } from './outputs/job-summary.js';
 import { noReportMessage, runOutputs, setOutputs } from './outputs/set-outputs.js';
 import { periodName } from './period.js';
 import { createApiClient } from './request/api-client.js';
@@ -75,10 +75,13 @@ export async function run(): Promise<void> {
         await pool.close();
       });
 
+    result.insights?.warnDrift();
+    const figures = summaryWanted(settings) ? renderFigures(settings, result.insights) : undefined;
+    // Rendered: the figures' memory (a few numbers per user) is free before the upload.
+    result.insights = undefined;
     const artifact = await upload(settings, result);
     setOutputs(runOutputs(settings, result, artifact));
-    result.insights?.warnDrift();
-    if (summaryWanted(settings)) await writeSummary(settings, result, artifact);
+    if (figures !== undefined) await writeSummary(settings, result, figures, artifact);
     if (result.missing.length > 0) reportMissing(settings, noReportMessage(settings, result));
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));

@@ -4,6 +4,7 @@ import type { UploadedArtifact } from '../archive/upload-artifact.js';
 import { addDays } from '../days.js';
 import { formatBytes } from '../download/progress.js';
 import type { Settings } from '../inputs/settings.js';
+import type { RunInsights } from '../insights/run-insights.js';
 import { formatNumber } from '../insights/fields.js';
 import { blocks, heading, table } from '../insights/markdown.js';
 import { loginShower } from '../insights/pseudonymize.js';
@@ -64,17 +65,28 @@ function overview(settings: Settings, result: RunResult, artifact?: UploadedArti
   );
 }
 
+/** What the records say, in Markdown; empty when they were not analysed. */
+export function renderFigures(settings: Settings, insights: RunInsights | undefined): string {
+  return (
+    insights?.render({
+      report: settings.report,
+      topUsers: settings.insights.summaryTopUsers,
+      login: loginShower(settings.insights.pseudonymizeKey),
+    }) ?? ''
+  );
+}
+
 /** The job summary, in Markdown: what was fetched, skipped or missing, and what the records say. */
-export async function writeSummary(settings: Settings, result: RunResult, artifact?: UploadedArtifact): Promise<void> {
-  const insights = result.insights?.render({
-    report: settings.report,
-    topUsers: settings.insights.summaryTopUsers,
-    login: loginShower(settings.insights.pseudonymizeKey),
-  });
+export async function writeSummary(
+  settings: Settings,
+  result: RunResult,
+  figures: string,
+  artifact?: UploadedArtifact,
+): Promise<void> {
   const markdown = blocks(
     heading(2, `Copilot usage metrics: ${settings.report} of ${settings.scope} ${settings.slug}`),
     overview(settings, result, artifact),
-    insights,
+    figures,
   );
   await core.summary.addRaw(`${markdown}\n`).write();
 }
