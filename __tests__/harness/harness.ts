@@ -6,7 +6,7 @@ import { ArtifactService, runtimeToken } from './artifact-service.js';
 import { startAzurite, type Azurite } from './azurite.js';
 import { GitHubApi } from './github-api.js';
 import { LinkHost } from './link-host.js';
-import { runAction, type ActionRun, type RunOptions } from './run-action.js';
+import { removeRunFolders, runAction, type ActionRun, type RunOptions } from './run-action.js';
 
 export interface Harness {
   api: GitHubApi;
@@ -56,7 +56,7 @@ export async function startHarness(): Promise<Harness> {
       links.reset();
     },
     stop: async () => {
-      await Promise.all([api.stop(), links.stop(), artifacts.stop()]);
+      await Promise.all([api.stop(), links.stop(), artifacts.stop(), removeRunFolders()]);
       await azurite.stop();
     },
   };

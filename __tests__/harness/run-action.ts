@@ -53,8 +53,17 @@ export interface RunOptions {
   onLine?: (line: string, at: number) => void;
 }
 
+/** Temporary folders of the runs so far, removed by `removeRunFolders`. */
+const runFolders: string[] = [];
+
+/** Removes every run's temporary folders (a workspace given by the caller stays). */
+export async function removeRunFolders(): Promise<void> {
+  await Promise.all(runFolders.splice(0).map((folder) => fs.rm(folder, { recursive: true, force: true })));
+}
+
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const base = await fs.mkdtemp(path.join(os.tmpdir(), 'cma-run-'));
+  runFolders.push(base);
   const workspace = options.workspace ?? path.join(base, 'workspace');
   const runnerTemp = path.join(base, 'runner-temp');
   await fs.mkdir(workspace, { recursive: true });
