@@ -2,21 +2,15 @@
  * Faults on the GitHub API side, injected by the simulator per request: transient 5xx, rate
  * limits, auth failures, a wrong slug, and an unreachable API.
  */
+import { addDays } from '../../src/days.js';
 import * as net from 'node:net';
 import { expectArchivedExactly } from '../harness/expect-report.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/harness.js';
 import { listFiles } from '../harness/run-action.js';
 import * as path from 'node:path';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => harness.reset());
+const harness = useHarness();
 
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const USERS = {
   scope: 'organization',
   slug: 'octo-org',

@@ -2,18 +2,13 @@
  * Bad inputs, end to end: each gives a non-zero exit and one `::error::` line naming the input
  * and the accepted form, before any request and before any file is written.
  */
-import { startHarness, type Harness } from '../harness/harness.js';
+import { addDays } from '../../src/days.js';
+import { useHarness } from '../harness/harness.js';
 import { listFiles } from '../harness/run-action.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
+const harness = useHarness();
 
 const today = new Date().toISOString().slice(0, 10);
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
 
 const VALID = { scope: 'organization', slug: 'octo-org', report: 'users-1-day' };

@@ -2,13 +2,9 @@
 import * as path from 'node:path';
 import { DOWNLOAD_CONCURRENCY } from '../../src/tuning.js';
 import { expectArchivedExactly } from '../harness/expect-report.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/harness.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
+const harness = useHarness();
 
 test(`a report with 20 links never has more than ${DOWNLOAD_CONCURRENCY} downloads in flight`, async () => {
   const day = harness.api.latestDay();

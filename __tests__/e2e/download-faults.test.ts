@@ -2,22 +2,15 @@
  * Faults on the signed-link host, injected per request: 5xx, resets, short bodies, stalls,
  * gzip, expired links, and a part that fails for good.
  */
+import { addDays } from '../../src/days.js';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { expectArchivedExactly } from '../harness/expect-report.js';
 import type { LinkFault } from '../harness/link-host.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/harness.js';
 import { listFiles } from '../harness/run-action.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => harness.reset());
-
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const harness = useHarness();
 
 /** A users-1-day report of three parts, each big enough to cut in the middle. */
 function threeParts(): { day: string; parts: Buffer[] } {

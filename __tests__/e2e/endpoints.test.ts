@@ -3,21 +3,15 @@
  * host and the artifact service. Every file, the manifest, every output and the artifact are
  * checked against values recomputed here from what the simulator served.
  */
+import { addDays } from '../../src/days.js';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ReportName, Scope } from '../../src/reports.js';
 import { countRecords, headerText, sha256 } from '../harness/expect-report.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/harness.js';
 import { readArtifact } from '../harness/read-artifact.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const harness = useHarness();
 
 interface Case {
   scope: Scope;

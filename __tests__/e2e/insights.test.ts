@@ -3,6 +3,7 @@
  * plain way from the same files; n/a for unknown values; invalid lines; CSV exports; the team
  * rollup; pseudonymized logins; raw: false; schema drift.
  */
+import { addDays } from '../../src/days.js';
 import { createHmac } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -18,18 +19,10 @@ import {
   userTeamsRows,
   usersRows,
 } from '../harness/expected-figures.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/harness.js';
 import { readArtifact } from '../harness/read-artifact.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => harness.reset());
-
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const harness = useHarness();
 
 /** Every expected row appears in the summary (a row may have more cells, like a bar). */
 function expectRows(summary: string, expected: string[][]): void {

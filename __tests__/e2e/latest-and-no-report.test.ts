@@ -1,19 +1,13 @@
 /**
  * `day: latest` probing and the "no report" shapes, with each `if-no-report` policy.
  */
+import { addDays } from '../../src/days.js';
 import type { ApiFault } from '../harness/github-api.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/harness.js';
 import { listFiles } from '../harness/run-action.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => harness.reset());
+const harness = useHarness();
 
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const yesterday = (): string => addDays(new Date().toISOString().slice(0, 10), -1);
 
 /** The days the action asked the API for, in order, since `from`. */

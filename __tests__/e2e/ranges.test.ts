@@ -2,22 +2,16 @@
  * Range mode: every day of a range into its own folder and one artifact, a missing day in the
  * middle, idempotent backfill with skip-existing, the refresh window, and tampered archives.
  */
+import { addDays } from '../../src/days.js';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { expectArchivedExactly } from '../harness/expect-report.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/harness.js';
 import { readArtifact } from '../harness/read-artifact.js';
 import { listFiles } from '../harness/run-action.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => harness.reset());
+const harness = useHarness();
 
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const days = (first: string, count: number): string[] => Array.from({ length: count }, (_, i) => addDays(first, i));
 
 const SCOPE = { scope: 'organization' as const, slug: 'octo-org' };

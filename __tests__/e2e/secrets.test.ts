@@ -3,20 +3,13 @@
  * signature is printed, except in the `::add-mask::` commands that the runner consumes.
  * Links cannot steer where files are written.
  */
+import { addDays } from '../../src/days.js';
 import * as path from 'node:path';
 import { headerText } from '../harness/expect-report.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/harness.js';
 import { listFiles, type ActionRun } from '../harness/run-action.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.stop());
-afterEach(() => harness.reset());
-
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const harness = useHarness();
 
 /** `::add-mask::` values, unescaped as the runner reads them. */
 function masked(stdout: string): Set<string> {

@@ -62,4 +62,23 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/**
+ * The harness of a test file: started before its tests, its faults dropped after each test,
+ * stopped after all. The returned object stands for the harness once it has started.
+ */
+export function useHarness(): Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterEach(() => harness?.reset());
+  afterAll(() => harness?.stop());
+  return new Proxy({} as Harness, {
+    get: (_, key) => {
+      if (!harness) throw new Error('The harness starts in beforeAll: use it inside a test.');
+      return harness[key as keyof Harness];
+    },
+  });
+}
+
 export type { ActionRun };

@@ -634,6 +634,7 @@ const ACTIVITY_FIELDS = [
     'loc_added_sum',
     'loc_deleted_sum',
 ];
+/** Breakdown lists and sections of day and user records. */
 const BREAKDOWNS = [
     'totals_by_ide',
     'totals_by_feature',
@@ -762,21 +763,7 @@ function mergeDrift(into, from) {
 
 
 /** Documented fields that hold objects or lists, which a CSV leaves out. */
-const NESTED = new Set([
-    'ai_adoption_phase',
-    'pull_requests',
-    'pull_request_review_times',
-    'totals_by_ide',
-    'totals_by_feature',
-    'totals_by_language_feature',
-    'totals_by_language_model',
-    'totals_by_model_feature',
-    'totals_by_cli',
-    'totals_by_copilot_app',
-    'totals_by_3rd_party_agent',
-    'totals_by_skill',
-    'totals_by_mcp',
-]);
+const NESTED = new Set(['ai_adoption_phase', 'pull_requests', 'pull_request_review_times', ...BREAKDOWNS]);
 /** The documented top-level scalar fields, in the order the CSV columns take. */
 function csvColumns(content) {
     return ROW_FIELDS[content].filter((field) => !NESTED.has(field));

@@ -4,26 +4,12 @@ import { once } from 'node:events';
 import type { FileStats } from '../download/download-file.js';
 import type { ReportContent } from '../reports.js';
 import type { Row } from './fields.js';
-import { ROW_FIELDS } from './schema.js';
+import { BREAKDOWNS, ROW_FIELDS } from './schema.js';
 
 export type CsvContent = Exclude<ReportContent, 'aggregate'>;
 
 /** Documented fields that hold objects or lists, which a CSV leaves out. */
-const NESTED = new Set([
-  'ai_adoption_phase',
-  'pull_requests',
-  'pull_request_review_times',
-  'totals_by_ide',
-  'totals_by_feature',
-  'totals_by_language_feature',
-  'totals_by_language_model',
-  'totals_by_model_feature',
-  'totals_by_cli',
-  'totals_by_copilot_app',
-  'totals_by_3rd_party_agent',
-  'totals_by_skill',
-  'totals_by_mcp',
-]);
+const NESTED = new Set(['ai_adoption_phase', 'pull_requests', 'pull_request_review_times', ...BREAKDOWNS]);
 
 /** The documented top-level scalar fields, in the order the CSV columns take. */
 export function csvColumns(content: CsvContent): string[] {

@@ -15,7 +15,8 @@ export const ACTIVITY_FIELDS = [
   'loc_deleted_sum',
 ] as const;
 
-const BREAKDOWNS = [
+/** Breakdown lists and sections of day and user records. */
+export const BREAKDOWNS = [
   'totals_by_ide',
   'totals_by_feature',
   'totals_by_language_feature',
