@@ -149,7 +149,7 @@ test.each(CASES)('archives $scope $report byte-exact with manifest, outputs and 
 
   // The summary: a table of the run, with a link to the artifact.
   expect(run.summary).toContain(`| ${c.report} | ${period} | ${parts.length} |`);
-  expect(run.summary).toContain(`Artifact: [${artifactName}](${run.outputs['artifact-url']})`);
+  expect(run.summary).toContain(`| [${artifactName}](${run.outputs['artifact-url']}) |`);
   if (c.report.startsWith(c.scope === 'enterprise' ? 'enterprise-' : 'organization-')) {
     for (const [label, value] of headline(parts, is28)) expect(run.summary).toContain(`| ${label} | ${value} |`);
   }

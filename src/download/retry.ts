@@ -11,7 +11,7 @@ export interface RetryOptions {
   signal?: AbortSignal;
 }
 
-export function reasonOf(error: unknown): string {
+function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -16,12 +16,12 @@ export function csvColumns(content: CsvContent): string[] {
   return ROW_FIELDS[content].filter((field) => !NESTED.has(field));
 }
 
-export function isScalar(value: unknown): boolean {
+function isScalar(value: unknown): boolean {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
 /** One field per RFC 4180: quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: unknown): string {
+function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -16,7 +16,7 @@ function artifactText(artifact: UploadedArtifact | undefined): string {
 }
 
 /** Days as runs: `2026-01-01 – 2026-01-31 (31 days), 2026-02-03`. */
-export function compactDays(days: string[]): string {
+function compactDays(days: string[]): string {
   const runs: string[][] = [];
   for (const day of [...days].sort()) {
     const last = runs.at(-1);
@@ -32,20 +32,18 @@ function overview(settings: Settings, result: RunResult, artifact?: UploadedArti
   if (!range) {
     if (archived.length === 0) return `No report: ${missing[0].reason}`;
     const [period] = archived;
-    // The artifact cell is Markdown, so it is not passed through the cell escaping.
-    return (
-      table(
-        ['Report', 'Period', 'Parts', 'Records', 'Bytes'],
+    return table(
+      ['Report', 'Period', 'Parts', 'Records', 'Bytes', 'Artifact'],
+      [
         [
-          [
-            settings.report,
-            periodName(period.report.period),
-            String(period.manifest.files.length),
-            formatNumber(period.manifest.records),
-            formatBytes(period.manifest.bytes),
-          ],
+          settings.report,
+          periodName(period.report.period),
+          String(period.manifest.files.length),
+          formatNumber(period.manifest.records),
+          formatBytes(period.manifest.bytes),
+          artifactText(artifact),
         ],
-      ) + `\n\nArtifact: ${artifactText(artifact)}`
+      ],
     );
   }
   return blocks(
