@@ -1,5 +1,10 @@
-import * as core from '@actions/core';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ArtifactSettings } from '../inputs/settings.js';
+import type * as ArtifactClient from './artifact-client.js';
+
+/** Beside the bundle: dist/artifact-client/index.js, loaded only when uploading. */
+const CLIENT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifact-client', 'index.js');
 
 export interface UploadedArtifact {
   id: number;
@@ -33,23 +38,10 @@ export async function uploadArtifact(
   files: string[],
   root: string,
 ): Promise<UploadedArtifact> {
-  // Loaded only when uploading: the artifact client (Azure SDK, zip) is most of the bundle.
-  const { ArtifactNotFoundError, DefaultArtifactClient } = await import(/* webpackMode: "eager" */ '@actions/artifact');
-  const client = new DefaultArtifactClient();
-  if (settings.overwrite) {
-    try {
-      await client.deleteArtifact(name);
-    } catch (error) {
-      if (!(error instanceof ArtifactNotFoundError)) throw error;
-      core.debug(`No artifact named ${name} to overwrite.`);
-    }
-  }
+  const client = (await import(/* webpackIgnore: true */ pathToFileURL(CLIENT_FILE).href)) as typeof ArtifactClient;
   let result;
   try {
-    result = await client.uploadArtifact(name, files, root, {
-      retentionDays: settings.retentionDays,
-      compressionLevel: settings.compressionLevel,
-    });
+    result = await client.upload(name, files, root, settings);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const hint = /\(409\)|already exists/i.test(message)
