@@ -400,7 +400,7 @@ const COLUMNS = [
 function create(options) {
     const capacity = 1024;
     return {
-        keys: new Map(),
+        keys: options.rowsAreUsers ? undefined : new Map(),
         keepLogins: options.keepLogins,
         size: 0,
         logins: [],
@@ -428,7 +428,7 @@ function grow(state) {
 }
 /** The row of a user, added (all unknown) when new. */
 function rowOf(state, key, login) {
-    let row = state.keys.get(key);
+    let row = state.keys?.get(key);
     if (row !== undefined) {
         if (state.keepLogins)
             state.logins[row] ??= login;
@@ -437,7 +437,7 @@ function rowOf(state, key, login) {
     if (state.size === state.credits.length)
         grow(state);
     row = state.size++;
-    state.keys.set(key, row);
+    state.keys?.set(key, row);
     if (state.keepLogins)
         state.logins[row] = login;
     state.credits[row] = state.interactions[row] = state.generations[row] = state.acceptances[row] = Number.NaN;
@@ -512,22 +512,30 @@ function remap(mask, from, into) {
     });
     return result;
 }
-function merge(into, from) {
-    for (const [key, source] of from.keys) {
-        const row = rowOf(into, key, from.logins[source]);
-        addValue(into.credits, row, from.credits[source]);
-        addValue(into.interactions, row, from.interactions[source]);
-        addValue(into.generations, row, from.generations[source]);
-        addValue(into.acceptances, row, from.acceptances[source]);
-        if (from.lastDay[source] >= into.lastDay[row]) {
-            into.lastDay[row] = from.lastDay[source];
-            const phase = from.phases[from.phase[source]];
-            into.phase[row] = phase ? phaseIndex(into, phase.name, phase.number) : -1;
-        }
-        into.ides[row] |= remap(from.ides[source], from.ideNames, into.ideNames);
-        into.features[row] |= remap(from.features[source], from.featureNames, into.featureNames);
-        into.flags[row] |= from.flags[source];
+/** Adds a user's row of `from` into `into`. */
+function mergeRow(into, key, from, source) {
+    const row = rowOf(into, key, from.logins[source]);
+    addValue(into.credits, row, from.credits[source]);
+    addValue(into.interactions, row, from.interactions[source]);
+    addValue(into.generations, row, from.generations[source]);
+    addValue(into.acceptances, row, from.acceptances[source]);
+    if (from.lastDay[source] >= into.lastDay[row]) {
+        into.lastDay[row] = from.lastDay[source];
+        const phase = from.phases[from.phase[source]];
+        into.phase[row] = phase ? phaseIndex(into, phase.name, phase.number) : -1;
     }
+    into.ides[row] |= remap(from.ides[source], from.ideNames, into.ideNames);
+    into.features[row] |= remap(from.features[source], from.featureNames, into.featureNames);
+    into.flags[row] |= from.flags[source];
+}
+function merge(into, from) {
+    if (from.keys)
+        for (const [key, source] of from.keys)
+            mergeRow(into, key, from, source);
+    // Rows are users: each row is added as it is.
+    else
+        for (let source = 0; source < from.size; source++)
+            mergeRow(into, source, from, source);
 }
 function countNames(mask, size, names) {
     return names
@@ -574,7 +582,7 @@ function topUsers(state, context) {
     if (context.topUsers <= 0)
         return '';
     const rank = (row) => (Number.isNaN(state.interactions[row]) ? -1 : state.interactions[row]);
-    const rows = [...state.keys.values()]
+    const rows = Array.from({ length: state.size }, (_, row) => row)
         .filter((row) => state.logins[row] !== undefined)
         .sort((a, b) => rank(b) - rank(a) || state.logins[a].localeCompare(state.logins[b]))
         .slice(0, context.topUsers);
@@ -1024,7 +1032,7 @@ class PartAnalysis {
         this.options = options;
         this.content = REPORTS[options.report].content;
         this.analyzer = ANALYZERS[this.content];
-        this.state = this.analyzer.create(options);
+        this.state = this.analyzer.create(options.analyzer);
         this.csv = this.newCsv();
     }
     newCsv() {
@@ -1062,7 +1070,7 @@ class PartAnalysis {
     async restart() {
         await this.abandon();
         this.splitter.reset();
-        this.state = this.analyzer.create(this.options);
+        this.state = this.analyzer.create(this.options.analyzer);
         this.drift = newDrift();
         this.invalid = 0;
         this.rollup = newRollup();

@@ -5,9 +5,11 @@ import type { DownloadContext } from '../download/download-parts.js';
 import { Limiter } from '../download/limiter.js';
 import type { Settings } from '../inputs/settings.js';
 import { PeriodAnalysis, type AnalysisOptions } from '../insights/period-analysis.js';
+import type { AnalyzerOptions } from '../insights/analyzer.js';
 import { RunInsights } from '../insights/run-insights.js';
 import { readTeamDirectory } from '../insights/team-rollup.js';
 import { oneDay, type Period } from '../period.js';
+import { REPORTS } from '../reports.js';
 import type { ReportRequester, ReportResponse } from '../request/fetch-report.js';
 import { findReport } from '../request/find-report.js';
 import { archivePeriod, type ArchivedPeriod } from './archive-period.js';
@@ -49,13 +51,17 @@ class Run {
     const { jobSummary, insights } = settings;
     // Records are parsed only when something needs them.
     if (jobSummary || insights.csv || insights.teamRollup) {
-      this.insights = new RunInsights(settings.report, { keepLogins: this.keepLogins() });
+      this.insights = new RunInsights(settings.report, this.analyzerOptions());
     }
   }
 
-  /** Logins are kept in the figures only for a top-users table. */
-  private keepLogins(): boolean {
-    return this.settings.jobSummary && this.settings.insights.summaryTopUsers > 0;
+  private analyzerOptions(): AnalyzerOptions {
+    const { jobSummary, insights, report, target } = this.settings;
+    return {
+      // Logins are kept in the figures only for a top-users table.
+      keepLogins: jobSummary && insights.summaryTopUsers > 0,
+      rowsAreUsers: REPORTS[report].span === '1-day' && target.kind !== 'range',
+    };
   }
 
   private refresher(requester: ReportRequester, period: Period): () => Promise<string[]> {
@@ -90,7 +96,7 @@ class Run {
     const { csv, pseudonymizeKey, teamRollup } = this.settings.insights;
     const options: AnalysisOptions = {
       report: this.settings.report,
-      keepLogins: this.keepLogins(),
+      analyzer: this.analyzerOptions(),
       csv,
       pseudonymizeKey,
       teams: teamRollup ? await this.teams(period) : undefined,

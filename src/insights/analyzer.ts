@@ -17,6 +17,11 @@ export interface RenderContext {
 export interface AnalyzerOptions {
   /** Keep logins, for a top-users table (the users report only). */
   keepLogins: boolean;
+  /**
+   * Each row is a different user, as in one users-1-day report (one row per user per day):
+   * rows need no merging by user. False for 28-day reports and ranges of days.
+   */
+  rowsAreUsers: boolean;
 }
 
 export interface Analyzer<State> {

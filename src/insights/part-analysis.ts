@@ -5,6 +5,7 @@
  */
 import type { FileStats } from '../download/download-file.js';
 import { REPORTS, type ReportName } from '../reports.js';
+import type { AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import { CsvWriter, csvColumns, type CsvContent } from './csv.js';
 import type { Row } from './fields.js';
@@ -15,8 +16,7 @@ import { addToRollup, newRollup, type RollupState, type TeamDirectory } from './
 
 export interface PartOptions {
   report: ReportName;
-  /** Keep logins, for a top-users table. */
-  keepLogins: boolean;
+  analyzer: AnalyzerOptions;
   /** Where to write the part's CSV, when asked for. */
   csvFile?: string;
   /** Shows logins in the CSV as pseudonyms. */
@@ -59,7 +59,7 @@ export class PartAnalysis {
   constructor(private readonly options: PartOptions) {
     this.content = REPORTS[options.report].content;
     this.analyzer = ANALYZERS[this.content];
-    this.state = this.analyzer.create(options);
+    this.state = this.analyzer.create(options.analyzer);
     this.csv = this.newCsv();
   }
 
@@ -97,7 +97,7 @@ export class PartAnalysis {
   async restart(): Promise<void> {
     await this.abandon();
     this.splitter.reset();
-    this.state = this.analyzer.create(this.options);
+    this.state = this.analyzer.create(this.options.analyzer);
     this.drift = newDrift();
     this.invalid = 0;
     this.rollup = newRollup();

@@ -6,7 +6,7 @@ import type { DerivedFile } from '../archive/manifest.js';
 import type { FileStats } from '../download/download-file.js';
 import type { DownloadedPart, PartsAnalysis } from '../download/download-parts.js';
 import { REPORTS, type ReportContent, type ReportName } from '../reports.js';
-import type { Analyzer } from './analyzer.js';
+import type { Analyzer, AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import { CsvWriter, csvColumns, csvLine, type CsvContent } from './csv.js';
 import { LineSplitter } from './line-splitter.js';
@@ -24,8 +24,7 @@ import {
 
 export interface AnalysisOptions {
   report: ReportName;
-  /** Keep logins, for a top-users table. */
-  keepLogins: boolean;
+  analyzer: AnalyzerOptions;
   /** Write part-NNN.csv beside each part (users, user-teams and repos reports). */
   csv: boolean;
   /** Derived files and the summary show logins as pseudonyms with this key. */
@@ -68,10 +67,10 @@ export class PeriodAnalysis implements PartsAnalysis {
 
   /** How the worker analyses a part: which figures, and where its CSV goes. */
   partOptions(partName: string): PartOptions {
-    const { report, keepLogins, csv, pseudonymizeKey, teams } = this.options;
+    const { report, analyzer, csv, pseudonymizeKey, teams } = this.options;
     const csvFile =
       csv && this.content !== 'aggregate' ? path.join(this.folder, partName.replace(/\.ndjson$/, '.csv')) : undefined;
-    return { report, keepLogins, csvFile, pseudonymizeKey, teams: teams?.directory };
+    return { report, analyzer, csvFile, pseudonymizeKey, teams: teams?.directory };
   }
 
   add(partName: string, result: PartResult): void {
@@ -99,7 +98,7 @@ export class PeriodAnalysis implements PartsAnalysis {
     }
     if (this.options.teams) derived.push(...(await this.writeRollup(this.rollup, parts, day)));
     const invalid = new Map([...this.invalid].sort(([a], [b]) => a.localeCompare(b)));
-    const state = this.state ?? this.analyzer.create(this.options);
+    const state = this.state ?? this.analyzer.create(this.options.analyzer);
     return { derived, insights: { state, drift: this.drift, invalid } };
   }
 

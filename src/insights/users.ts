@@ -1,7 +1,7 @@
 /**
  * users-1-day and users-28-day: one row per user per active day. A user's rows are merged
  * into one entry of a few numbers (columns of typed arrays), so memory grows with the number
- * of users, about 100 bytes each, and not with the size of the report.
+ * of users, 50 to 100 bytes each, and not with the size of the report.
  */
 import type { Analyzer, AnalyzerOptions, RenderContext } from './analyzer.js';
 import { formatNumber, percentile, type Maybe, type Row } from './fields.js';
@@ -21,8 +21,8 @@ const OTHER = 'other';
 
 /** Per user: sums (NaN while unknown), the newest day and its phase, names used, flags. */
 export interface UsersState {
-  /** Row of each user, by user_id (or login when there is none). */
-  keys: Map<string | number, number>;
+  /** Row of each user, by user_id (or login when there is none); none when rows are users. */
+  keys?: Map<string | number, number>;
   /** Logins are kept only for a top-users table. */
   keepLogins: boolean;
   size: number;
@@ -58,7 +58,7 @@ const COLUMNS = [
 function create(options: AnalyzerOptions): UsersState {
   const capacity = 1024;
   return {
-    keys: new Map(),
+    keys: options.rowsAreUsers ? undefined : new Map(),
     keepLogins: options.keepLogins,
     size: 0,
     logins: [],
@@ -88,14 +88,14 @@ function grow(state: UsersState): void {
 
 /** The row of a user, added (all unknown) when new. */
 function rowOf(state: UsersState, key: string | number, login: string | undefined): number {
-  let row = state.keys.get(key);
+  let row = state.keys?.get(key);
   if (row !== undefined) {
     if (state.keepLogins) state.logins[row] ??= login;
     return row;
   }
   if (state.size === state.credits.length) grow(state);
   row = state.size++;
-  state.keys.set(key, row);
+  state.keys?.set(key, row);
   if (state.keepLogins) state.logins[row] = login;
   state.credits[row] = state.interactions[row] = state.generations[row] = state.acceptances[row] = Number.NaN;
   state.lastDay[row] = -1;
@@ -173,22 +173,27 @@ function remap(mask: number, from: string[], into: string[]): number {
   return result;
 }
 
-function merge(into: UsersState, from: UsersState): void {
-  for (const [key, source] of from.keys) {
-    const row = rowOf(into, key, from.logins[source]);
-    addValue(into.credits, row, from.credits[source]);
-    addValue(into.interactions, row, from.interactions[source]);
-    addValue(into.generations, row, from.generations[source]);
-    addValue(into.acceptances, row, from.acceptances[source]);
-    if (from.lastDay[source] >= into.lastDay[row]) {
-      into.lastDay[row] = from.lastDay[source];
-      const phase = from.phases[from.phase[source]];
-      into.phase[row] = phase ? phaseIndex(into, phase.name, phase.number) : -1;
-    }
-    into.ides[row] |= remap(from.ides[source], from.ideNames, into.ideNames);
-    into.features[row] |= remap(from.features[source], from.featureNames, into.featureNames);
-    into.flags[row] |= from.flags[source];
+/** Adds a user's row of `from` into `into`. */
+function mergeRow(into: UsersState, key: string | number, from: UsersState, source: number): void {
+  const row = rowOf(into, key, from.logins[source]);
+  addValue(into.credits, row, from.credits[source]);
+  addValue(into.interactions, row, from.interactions[source]);
+  addValue(into.generations, row, from.generations[source]);
+  addValue(into.acceptances, row, from.acceptances[source]);
+  if (from.lastDay[source] >= into.lastDay[row]) {
+    into.lastDay[row] = from.lastDay[source];
+    const phase = from.phases[from.phase[source]];
+    into.phase[row] = phase ? phaseIndex(into, phase.name, phase.number) : -1;
   }
+  into.ides[row] |= remap(from.ides[source], from.ideNames, into.ideNames);
+  into.features[row] |= remap(from.features[source], from.featureNames, into.featureNames);
+  into.flags[row] |= from.flags[source];
+}
+
+function merge(into: UsersState, from: UsersState): void {
+  if (from.keys) for (const [key, source] of from.keys) mergeRow(into, key, from, source);
+  // Rows are users: each row is added as it is.
+  else for (let source = 0; source < from.size; source++) mergeRow(into, source, from, source);
 }
 
 function countNames(mask: Int32Array, size: number, names: string[]): string[][] {
@@ -237,7 +242,7 @@ const known = (value: number): Maybe => (Number.isNaN(value) ? undefined : value
 function topUsers(state: UsersState, context: RenderContext): string {
   if (context.topUsers <= 0) return '';
   const rank = (row: number): number => (Number.isNaN(state.interactions[row]) ? -1 : state.interactions[row]);
-  const rows = [...state.keys.values()]
+  const rows = Array.from({ length: state.size }, (_, row) => row)
     .filter((row) => state.logins[row] !== undefined)
     .sort((a, b) => rank(b) - rank(a) || state.logins[a]!.localeCompare(state.logins[b]!))
     .slice(0, context.topUsers);
