@@ -1,7 +1,7 @@
 /** UTC calendar days as `YYYY-MM-DD` strings, and the window in which GitHub keeps report data. */
 
 /** The first day for which any usage-metrics report exists. */
-export const DATA_START = '2025-10-10';
+const DATA_START = '2025-10-10';
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -16,7 +16,7 @@ export function isDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export function toDay(date: Date): string {
+function toDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
@@ -26,11 +26,6 @@ function toDate(day: string): Date {
 
 export function addDays(day: string, count: number): string {
   return toDay(new Date(toDate(day).getTime() + count * MS_PER_DAY));
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysFrom(from: string, to: string): number {
-  return Math.round((toDate(to).getTime() - toDate(from).getTime()) / MS_PER_DAY);
 }
 
 /** Every day from `first` to `last`, both included, in order. */

@@ -51,13 +51,7 @@ export async function run(): Promise<void> {
   try {
     const settings = getInputs();
     const tuning = loadTuning();
-    const subject = {
-      scope: settings.scope,
-      slug: settings.slug,
-      report: settings.report,
-      apiUrl: settings.apiUrl,
-    };
-    const requester = new ReportRequester(createApiClient(settings, tuning), subject, tuning);
+    const requester = new ReportRequester(createApiClient(settings, tuning), settings, tuning);
     // One client, one bound and one pair of analysis threads for every download of the run.
     const http = new HttpClient(USER_AGENT, [], {
       keepAlive: true,

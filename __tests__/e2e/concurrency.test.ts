@@ -23,6 +23,5 @@ test(`a report with 20 links never has more than ${DOWNLOAD_CONCURRENCY} downloa
   expect(run.code).toBe(0);
   expect(harness.links.requests).toHaveLength(20);
   expect(harness.links.maxInFlight).toBe(DOWNLOAD_CONCURRENCY);
-  // Four at a time: about five rounds of 0.3 s, far less than twenty in a row.
   await expectArchivedExactly(path.join(run.workspace, 'copilot-metrics/enterprise/octo-ent/users-1-day', day), parts);
 });

@@ -23,7 +23,7 @@ export interface InputContext {
   defaultApiUrl: string;
 }
 
-export function inputContextFromEnv(env: NodeJS.ProcessEnv = process.env): InputContext {
+function inputContextFromEnv(env: NodeJS.ProcessEnv = process.env): InputContext {
   return {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     now: new Date(),

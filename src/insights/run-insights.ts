@@ -13,7 +13,7 @@ export class RunInsights {
   private readonly analyzer: Analyzer<unknown>;
   private state: unknown;
   private readonly drift = newDrift();
-  periods = 0;
+  private periods = 0;
 
   constructor(
     private readonly report: ReportName,

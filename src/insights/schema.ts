@@ -31,7 +31,7 @@ export const BREAKDOWNS = [
 
 const IDS = ['day', 'enterprise_id', 'organization_id'];
 
-export const DAY_RECORD_FIELDS = new Set([
+const DAY_RECORD_FIELDS = new Set([
   ...IDS,
   'daily_active_users',
   'weekly_active_users',
@@ -91,7 +91,7 @@ export const ROW_FIELDS: Record<Exclude<ReportContent, 'aggregate'>, readonly st
   ],
 };
 
-export const KNOWN_FEATURES = new Set([
+const KNOWN_FEATURES = new Set([
   'code_completion',
   'chat_inline',
   'chat_panel_ask_mode',

@@ -32,15 +32,15 @@ function header(error: RequestError, name: string): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-/** The wait GitHub asked for, in seconds, when the error is a rate limit. */
-function rateLimitWait(error: RequestError): number | undefined {
+/** When the error is a rate limit: the wait GitHub asked for, in seconds, if it said one. */
+function rateLimit(error: RequestError): { wait?: number } | undefined {
   const retryAfter = header(error, 'retry-after');
-  if (retryAfter !== undefined) return Number(retryAfter);
+  if (retryAfter !== undefined) return { wait: Number(retryAfter) };
   if (header(error, 'x-ratelimit-remaining') === '0') {
     const reset = Number(header(error, 'x-ratelimit-reset'));
-    return Math.max(0, Math.ceil(reset - Date.now() / 1000));
+    return { wait: Math.max(0, Math.ceil(reset - Date.now() / 1000)) };
   }
-  return /rate limit/i.test(error.message) ? Number.NaN : undefined;
+  return /rate limit/i.test(error.message) ? {} : undefined;
 }
 
 function requestLine(error: RequestError): string {
@@ -52,9 +52,9 @@ function requestLine(error: RequestError): string {
 export function describeApiFailure(error: unknown, subject: RequestSubject, tuning: Tuning): Error {
   if (!(error instanceof RequestError)) return error instanceof Error ? error : new Error(String(error));
   const what = `${subject.report} of ${owner(subject)}`;
-  const wait = rateLimitWait(error);
-  if ((error.status === 403 || error.status === 429) && wait !== undefined) {
-    const asked = Number.isNaN(wait) ? '' : `, asked to wait ${wait} s`;
+  const limit = rateLimit(error);
+  if ((error.status === 403 || error.status === 429) && limit) {
+    const asked = limit.wait === undefined ? '' : `, asked to wait ${limit.wait} s`;
     return new Error(
       `GitHub API rate limit on ${requestLine(error)} (${error.status}${asked}): the action waits at most ${tuning.maxRateLimitWaitSeconds} s and retries ${API_RETRIES} times. Run it again later, or space out workflows that share this token.`,
     );
