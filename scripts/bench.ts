@@ -18,8 +18,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { startHarness, type Harness } from '../__tests__/harness/harness.js';
-import { REPO_ROOT, runAction } from '../__tests__/harness/run-action.js';
+import { startSimulator, type Simulator } from '../simulator/simulator.js';
+import { REPO_ROOT, runAction } from '../simulator/run-action.js';
 import { generatePart } from './bench/generate.js';
 
 const MiB = 1024 * 1024;
@@ -50,18 +50,18 @@ interface ActionResult {
 }
 
 async function benchAction(
-  harness: Harness,
+  simulator: Simulator,
   day: string,
   upload: boolean,
   extra: Record<string, string> = {},
 ): Promise<ActionResult> {
   const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}`);
-  const fromRequest = harness.api.requests.length;
+  const fromRequest = simulator.api.requests.length;
   let uploadStarted = 0;
   let uploadMs: number | undefined;
   const run = await runAction({
     inputs: {
-      token: harness.api.token,
+      token: simulator.api.token,
       scope: 'enterprise',
       slug: 'octo-ent',
       report: 'users-1-day',
@@ -70,7 +70,7 @@ async function benchAction(
       'artifact-name': `bench-${day}-${Date.now()}`,
       ...extra,
     },
-    env: { ...harness.env, BENCH_RSS_FILE: rssFile },
+    env: { ...simulator.env, BENCH_RSS_FILE: rssFile },
     nodeArgs: ['--require', path.join(REPO_ROOT, 'scripts/bench/max-rss.cjs')],
     timeoutMs: 600_000,
     onLine: (line, at) => {
@@ -79,7 +79,7 @@ async function benchAction(
     },
   });
   if (run.code !== 0) throw new Error(`The action failed: ${run.errors.join(' ')}\n${run.stderr}`);
-  const firstRequest = harness.api.requests[fromRequest];
+  const firstRequest = simulator.api.requests[fromRequest];
   return {
     wallMs: run.elapsedMs,
     peakRssKiB: Number(await fs.readFile(rssFile, 'utf8')),
@@ -92,11 +92,11 @@ async function benchAction(
 }
 
 /** curl on the same report: fresh links from the simulated API, then all parts in parallel. */
-async function benchCurl(harness: Harness, day: string): Promise<number> {
+async function benchCurl(simulator: Simulator, day: string): Promise<number> {
   const response = await fetch(
-    `${harness.api.url}/enterprises/octo-ent/copilot/metrics/reports/users-1-day?day=${day}`,
+    `${simulator.api.url}/enterprises/octo-ent/copilot/metrics/reports/users-1-day?day=${day}`,
     {
-      headers: { authorization: `token ${harness.api.token}` },
+      headers: { authorization: `token ${simulator.api.token}` },
     },
   );
   const { download_links: links } = (await response.json()) as { download_links: string[] };
@@ -124,14 +124,20 @@ async function nodeColdStart(): Promise<number> {
   return median(times);
 }
 
-async function compare(harness: Harness, day: string, pace: number, label: string, extra: Record<string, string> = {}) {
-  harness.links.pace = pace;
+async function compare(
+  simulator: Simulator,
+  day: string,
+  pace: number,
+  label: string,
+  extra: Record<string, string> = {},
+) {
+  simulator.links.pace = pace;
   const action: ActionResult[] = [];
   const curl: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    const a = await benchAction(harness, day, false, extra);
+    const a = await benchAction(simulator, day, false, extra);
     await fs.rm(a.workspace, { recursive: true, force: true });
-    const b = await benchCurl(harness, day);
+    const b = await benchCurl(simulator, day);
     action.push(a);
     curl.push(b);
     console.log(
@@ -148,13 +154,13 @@ async function compare(harness: Harness, day: string, pace: number, label: strin
   };
 }
 
-async function compareUpload(harness: Harness, day: string) {
-  harness.links.pace = PACE;
+async function compareUpload(simulator: Simulator, day: string) {
+  simulator.links.pace = PACE;
   const action: number[] = [];
   const direct: number[] = [];
   let peakRssKiB = 0;
   for (let round = 1; round <= ROUNDS; round++) {
-    const a = await benchAction(harness, day, true);
+    const a = await benchAction(simulator, day, true);
     peakRssKiB = Math.max(peakRssKiB, a.peakRssKiB);
     const root = path.join(a.workspace, 'copilot-metrics');
     const { stdout } = await execFileAsync(
@@ -167,7 +173,7 @@ async function compareUpload(harness: Harness, day: string) {
         a.manifest,
       ],
       {
-        env: { ...process.env, ...harness.env, GITHUB_SERVER_URL: 'https://github.com' },
+        env: { ...process.env, ...simulator.env, GITHUB_SERVER_URL: 'https://github.com' },
         maxBuffer: 64 * MiB,
       },
     );
@@ -194,40 +200,40 @@ async function main(): Promise<void> {
   const files = Array.from({ length: 8 }, (_, i) => path.join(BENCH_DIR, `part-${i + 1}.ndjson`));
   for (const [i, file] of files.entries()) await generatePart(file, 128 * MiB, i + 1);
 
-  const harness = await startHarness();
+  const simulator = await startSimulator();
   try {
-    const day512 = addDays(harness.api.latestDay(), -10);
+    const day512 = addDays(simulator.api.latestDay(), -10);
     const day1G = addDays(day512, -1);
     const key = { scope: 'enterprise' as const, slug: 'octo-ent', report: 'users-1-day' as const };
-    harness.api.setReport(
+    simulator.api.setReport(
       { ...key, day: day512 },
       files.slice(0, 4).map((file) => ({ file })),
     );
-    harness.api.setReport(
+    simulator.api.setReport(
       { ...key, day: day1G },
       files.map((file) => ({ file })),
     );
 
     console.log(`\n1. 4 × 128 MiB, links paced at ${PACE / MiB} MiB/s per connection (action: upload-artifact false)`);
-    const paced = await compare(harness, day512, PACE, 'paced');
+    const paced = await compare(simulator, day512, PACE, 'paced');
     console.log('\n2. The same with job-summary: false (archiving only, no record is parsed)');
-    const archiveOnly = await compare(harness, day512, PACE, 'archive only', { 'job-summary': 'false' });
+    const archiveOnly = await compare(simulator, day512, PACE, 'archive only', { 'job-summary': 'false' });
     console.log('\n3. The same, unpaced (loopback as fast as it goes)');
-    const unpaced = await compare(harness, day512, 0, 'unpaced');
+    const unpaced = await compare(simulator, day512, 0, 'unpaced');
     console.log('\n4. Cold start');
     const nodeMs = await nodeColdStart();
     console.log('\n5. Artifact upload of the 512 MiB report: the action vs DefaultArtifactClient alone');
-    const upload = await compareUpload(harness, day512);
+    const upload = await compareUpload(simulator, day512);
     console.log('\n6. Peak RSS on a 1 GiB report (8 × 128 MiB, paced)');
-    harness.links.pace = PACE;
-    const gigOff = await benchAction(harness, day1G, false);
+    simulator.links.pace = PACE;
+    const gigOff = await benchAction(simulator, day1G, false);
     await fs.rm(gigOff.workspace, { recursive: true, force: true });
-    const gigOn = await benchAction(harness, day1G, true);
+    const gigOn = await benchAction(simulator, day1G, true);
     await fs.rm(gigOn.workspace, { recursive: true, force: true });
     const archiveOnly1G = { 'job-summary': 'false' };
-    const gigOffPlain = await benchAction(harness, day1G, false, archiveOnly1G);
+    const gigOffPlain = await benchAction(simulator, day1G, false, archiveOnly1G);
     await fs.rm(gigOffPlain.workspace, { recursive: true, force: true });
-    const gigOnPlain = await benchAction(harness, day1G, true, archiveOnly1G);
+    const gigOnPlain = await benchAction(simulator, day1G, true, archiveOnly1G);
     await fs.rm(gigOnPlain.workspace, { recursive: true, force: true });
 
     const results = {
@@ -270,7 +276,7 @@ Results (${results.machine.node}, ${results.machine.cpus} cores; medians of ${RO
 | peak RSS, 1 GiB, upload off, job-summary: false | ${mib(gigOffPlain.peakRssKiB)} | | | ≤ 200 MiB |
 | peak RSS, 1 GiB, upload on, job-summary: false | ${mib(gigOnPlain.peakRssKiB)} | | | ≤ 200 MiB |`);
   } finally {
-    await harness.stop();
+    await simulator.stop();
   }
 }
 

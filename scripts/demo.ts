@@ -7,8 +7,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { startHarness } from '../__tests__/harness/harness.js';
-import { REPO_ROOT, listFiles } from '../__tests__/harness/run-action.js';
+import { startSimulator } from '../simulator/simulator.js';
+import { REPO_ROOT, listFiles } from '../simulator/run-action.js';
 
 const inputs: Record<string, string> = {
   scope: 'organization',
@@ -20,10 +20,10 @@ if (inputs.scope === 'enterprise' && inputs.slug === 'octo-org') inputs.slug = '
 
 const workspace = path.join(REPO_ROOT, '.demo');
 await fs.rm(workspace, { recursive: true, force: true });
-const harness = await startHarness();
+const simulator = await startSimulator();
 try {
   console.log(`Running dist/index.js with ${JSON.stringify(inputs)} against the simulator...\n`);
-  const run = await harness.run(inputs, { workspace });
+  const run = await simulator.run(inputs, { workspace });
   console.log('--- action log ---');
   console.log(run.stdout.trimEnd());
   if (run.stderr.trim()) console.log(run.stderr.trimEnd());
@@ -36,5 +36,5 @@ try {
   console.log(run.summary);
   process.exitCode = run.code ?? 1;
 } finally {
-  await harness.stop();
+  await simulator.stop();
 }

@@ -4,8 +4,8 @@
  * `api-url=...` and `token=...` lines (appended to $GITHUB_OUTPUT when that is set).
  */
 import { appendFileSync } from 'node:fs';
-import { GitHubApi } from '../__tests__/harness/github-api.js';
-import { LinkHost } from '../__tests__/harness/link-host.js';
+import { GitHubApi } from '../simulator/github-api.js';
+import { LinkHost } from '../simulator/link-host.js';
 
 const links = await LinkHost.start();
 const api = await GitHubApi.start(links);

@@ -8,9 +8,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportName, Scope } from '../src/reports.js';
-import { startHarness } from '../__tests__/harness/harness.js';
-import { reportParts } from '../__tests__/harness/report-data.js';
-import { REPO_ROOT } from '../__tests__/harness/run-action.js';
+import { startSimulator } from '../simulator/simulator.js';
+import { reportParts } from '../simulator/report-data.js';
+import { REPO_ROOT } from '../simulator/run-action.js';
 
 export const EXAMPLES_FILE = path.join(REPO_ROOT, 'docs/summary-examples.md');
 
@@ -34,16 +34,16 @@ const EXAMPLES: { scope: Scope; report: ReportName; inputs?: Record<string, stri
 ];
 
 export async function summaryExamples(): Promise<string> {
-  const harness = await startHarness();
+  const simulator = await startSimulator();
   const sections: string[] = [];
   try {
     for (const { scope, report, inputs = {} } of EXAMPLES) {
       const slug = scope === 'enterprise' ? 'octo-ent' : 'octo-org';
       const is28 = report.endsWith('28-day');
       // The example day's content, served for whichever day is asked for today.
-      const day = is28 ? harness.api.latestDay() : addDays(harness.api.latestDay(), -1);
-      harness.api.setReport({ scope, slug, report, day }, reportParts({ scope, slug }, report, EXAMPLE_DAY));
-      const run = await harness.run({ scope, slug, report, ...(is28 ? {} : { day }), ...inputs });
+      const day = is28 ? simulator.api.latestDay() : addDays(simulator.api.latestDay(), -1);
+      simulator.api.setReport({ scope, slug, report, day }, reportParts({ scope, slug }, report, EXAMPLE_DAY));
+      const run = await simulator.run({ scope, slug, report, ...(is28 ? {} : { day }), ...inputs });
       if (run.code !== 0) throw new Error(`${report}: ${run.errors.join(' ')}`);
       const period = is28 ? `${addDays(day, -27)}_${day}` : day;
       const example = is28 ? `${addDays(EXAMPLE_DAY, -27)}_${EXAMPLE_DAY}` : EXAMPLE_DAY;
@@ -52,7 +52,7 @@ export async function summaryExamples(): Promise<string> {
       sections.push(`## ${report}\n\nInputs: ${shown.join(', ')}\n\n${summary}\n`);
     }
   } finally {
-    await harness.stop();
+    await simulator.stop();
   }
   return [
     '# What the job summary shows',

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT, listFiles } from '../harness/run-action.js';
+import { REPO_ROOT, listFiles } from '../../simulator/run-action.js';
 
 test('dist/ equals a fresh build of src/ (the "build" script, into another folder)', async () => {
   const out = await fs.mkdtemp(path.join(os.tmpdir(), 'cma-dist-'));

@@ -6,7 +6,7 @@ import { addDays } from '../../src/days.js';
 import * as net from 'node:net';
 import { expectArchivedExactly } from '../harness/expect-report.js';
 import { useHarness } from '../harness/harness.js';
-import { listFiles } from '../harness/run-action.js';
+import { listFiles } from '../../simulator/run-action.js';
 import * as path from 'node:path';
 
 const harness = useHarness();

@@ -4,7 +4,7 @@
  */
 import { addDays } from '../../src/days.js';
 import { useHarness } from '../harness/harness.js';
-import { listFiles } from '../harness/run-action.js';
+import { listFiles } from '../../simulator/run-action.js';
 
 const harness = useHarness();
 

@@ -6,9 +6,9 @@ import { addDays } from '../../src/days.js';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { expectArchivedExactly } from '../harness/expect-report.js';
-import type { LinkFault } from '../harness/link-host.js';
+import type { LinkFault } from '../../simulator/link-host.js';
 import { useHarness } from '../harness/harness.js';
-import { listFiles } from '../harness/run-action.js';
+import { listFiles } from '../../simulator/run-action.js';
 
 const harness = useHarness();
 

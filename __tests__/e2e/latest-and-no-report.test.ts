@@ -2,9 +2,9 @@
  * `day: latest` probing and the "no report" shapes, with each `if-no-report` policy.
  */
 import { addDays } from '../../src/days.js';
-import type { ApiFault } from '../harness/github-api.js';
+import type { ApiFault } from '../../simulator/github-api.js';
 import { useHarness } from '../harness/harness.js';
-import { listFiles } from '../harness/run-action.js';
+import { listFiles } from '../../simulator/run-action.js';
 
 const harness = useHarness();
 

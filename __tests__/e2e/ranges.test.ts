@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { expectArchivedExactly } from '../harness/expect-report.js';
 import { useHarness } from '../harness/harness.js';
 import { readArtifact } from '../harness/read-artifact.js';
-import { listFiles } from '../harness/run-action.js';
+import { listFiles } from '../../simulator/run-action.js';
 
 const harness = useHarness();
 

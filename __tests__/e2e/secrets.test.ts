@@ -7,7 +7,7 @@ import { addDays } from '../../src/days.js';
 import * as path from 'node:path';
 import { headerText } from '../harness/expect-report.js';
 import { useHarness } from '../harness/harness.js';
-import { listFiles, type ActionRun } from '../harness/run-action.js';
+import { listFiles, type ActionRun } from '../../simulator/run-action.js';
 
 const harness = useHarness();
 

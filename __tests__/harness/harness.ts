@@ -1,75 +1,17 @@
 /**
- * Everything an end-to-end test needs: the simulated GitHub API, the link host on another
- * origin, and the artifact service backed by Azurite. `run` runs the bundled action against them.
+ * The harness of a test file: the simulator (simulator/), started before its tests, its faults
+ * dropped after each test, stopped after all.
  */
-import { ArtifactService, runtimeToken } from './artifact-service.js';
-import { startAzurite, type Azurite } from './azurite.js';
-import { GitHubApi } from './github-api.js';
-import { LinkHost } from './link-host.js';
-import { removeRunFolders, runAction, type ActionRun, type RunOptions } from './run-action.js';
+import { startSimulator, type Simulator } from '../../simulator/simulator.js';
 
-export interface Harness {
-  api: GitHubApi;
-  links: LinkHost;
-  artifacts: ArtifactService;
-  /** Environment a runner would give the step, pointing at the local services. */
-  env: Record<string, string>;
-  run(inputs: Record<string, string>, options?: Omit<RunOptions, 'inputs'>): Promise<ActionRun>;
-  /** Drops faults left over by a test. */
-  reset(): void;
-  stop(): Promise<void>;
-}
+export type Harness = Simulator;
+export type { ActionRun } from '../../simulator/simulator.js';
 
-/** Test timings: waits shrink so that fault cases run in seconds (see src/tuning.ts). */
-export const FAST_RETRIES = {
-  COPILOT_METRICS_BACKOFF_MS: '50',
-  COPILOT_METRICS_IDLE_TIMEOUT_MS: '1500',
-};
-
-export async function startHarness(): Promise<Harness> {
-  // One Azurite for the whole jest run when globalSetup started it; else one of our own.
-  const shared = process.env.CMA_AZURITE_BLOB_URL;
-  const azurite: Azurite = shared ? { blobUrl: shared, stop: async () => undefined } : await startAzurite();
-  const links = await LinkHost.start();
-  const api = await GitHubApi.start(links);
-  const artifacts = await ArtifactService.start(azurite);
-  const runId = `run-${Math.random().toString(16).slice(2)}`;
-  const env = {
-    GITHUB_API_URL: api.url,
-    ACTIONS_RUNTIME_TOKEN: runtimeToken(runId, 'job-1'),
-    ACTIONS_RESULTS_URL: `${artifacts.url}/`,
-    ...FAST_RETRIES,
-  };
-  return {
-    api,
-    links,
-    artifacts,
-    env,
-    run: (inputs, options = {}) =>
-      runAction({
-        ...options,
-        inputs: { token: api.token, ...inputs },
-        env: { ...env, ...options.env },
-      }),
-    reset: () => {
-      api.reset();
-      links.reset();
-    },
-    stop: async () => {
-      await Promise.all([api.stop(), links.stop(), artifacts.stop(), removeRunFolders()]);
-      await azurite.stop();
-    },
-  };
-}
-
-/**
- * The harness of a test file: started before its tests, its faults dropped after each test,
- * stopped after all. The returned object stands for the harness once it has started.
- */
+/** The returned object stands for the simulator once it has started. */
 export function useHarness(): Harness {
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startSimulator();
   });
   afterEach(() => harness?.reset());
   afterAll(() => harness?.stop());
@@ -80,5 +22,3 @@ export function useHarness(): Harness {
     },
   });
 }
-
-export type { ActionRun };

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Harness } from './harness.js';
-import { listFiles } from './run-action.js';
+import { listFiles } from '../../simulator/run-action.js';
 
 /** Every file of the artifact, by its path inside the artifact. */
 export async function readArtifact(harness: Harness, id: number): Promise<Map<string, Buffer>> {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { Defaults, Inputs, Outputs } from '../../src/inputs/constants.js';
 import { ACTION_VERSION } from '../../src/version.js';
-import { REPO_ROOT } from '../harness/run-action.js';
+import { REPO_ROOT } from '../../simulator/run-action.js';
 
 const action = parse(await fs.readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8'));
 

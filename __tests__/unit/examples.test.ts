@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../harness/run-action.js';
+import { REPO_ROOT } from '../../simulator/run-action.js';
 
 const ACTION = 'octo-org/copilot-metrics-archive@v1';
 const action = parse(await fs.readFile(path.join(REPO_ROOT, 'action.yml'), 'utf8'));

@@ -1,7 +1,7 @@
 /** Big users-1-day parts for the benchmark, built from the simulator's realistic rows. */
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { userRows } from '../../__tests__/harness/report-data.js';
+import { userRows } from '../../simulator/report-data.js';
 
 /** A line of exactly `size` bytes: an empty object padded with spaces, or blank when tiny. */
 function filler(size: number): string {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { REPORTS, isReportName, type ReportName, type Scope } from '../../src/reports.js';
+import { REPORTS, isReportName, type ReportName, type Scope } from '../src/reports.js';
 import { LocalServer, type SeenHeaders } from './http-server.js';
 import type { Blob, LinkHost } from './link-host.js';
 import { reportParts } from './report-data.js';

