@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
+import { now } from '../clock.js';
 import { downloadParts, type DownloadContext } from '../download/download-parts.js';
 import { formatBytes } from '../download/progress.js';
 import { SignedLinks } from '../download/signed-links.js';
@@ -51,7 +52,7 @@ export async function archivePeriod(
         `${periodName(found.period)} ${part}: ${lines} line(s) are not valid JSON records; they stay in the raw file and are left out of the summary and the CSV.`,
       );
     }
-    const manifest = buildManifest(location, found.period, parts, derived, new Date());
+    const manifest = buildManifest(location, found.period, parts, derived, now());
     await writeManifest(staged.dir, manifest);
     await staged.commit();
     core.info(

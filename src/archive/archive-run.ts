@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
+import { now } from '../clock.js';
 import { addDays, dayRange } from '../days.js';
 import type { DownloadContext } from '../download/download-parts.js';
 import { Limiter } from '../download/limiter.js';
@@ -178,7 +179,7 @@ export async function archiveTarget(
   const run = new Run(requester, settings, download);
   const { target } = settings;
   if (target.kind === 'range') return archiveRange(run, target.since, target.until);
-  const outcome = await run.fetchAndArchive(() => findReport(requester, target, new Date()));
+  const outcome = await run.fetchAndArchive(() => findReport(requester, target, now()));
   const found = isMissing(outcome) ? { archived: [], missing: [outcome] } : { archived: [outcome], missing: [] };
   return { ...found, companions: run.companions, skipped: [], insights: run.insights };
 }

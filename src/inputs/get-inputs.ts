@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
+import { now } from '../clock.js';
 import { dataWindow, isDay, type DataWindow } from '../days.js';
 import { registerSecret } from '../secrets.js';
 import { REPORTS, REPORT_NAMES, isReportName, type ReportName, type Scope } from '../reports.js';
@@ -26,7 +27,7 @@ export interface InputContext {
 function inputContextFromEnv(env: NodeJS.ProcessEnv = process.env): InputContext {
   return {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    now: new Date(),
+    now: now(env),
     hasArtifactRuntime: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL),
     defaultApiUrl: env.GITHUB_API_URL || 'https://api.github.com',
   };
