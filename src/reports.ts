@@ -37,6 +37,29 @@ export const REPORTS: Readonly<Record<ReportName, ReportInfo>> = {
 
 export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
 
+/** `report: all`: every usage-report kind of the scope, in catalogue order. */
+export function usageReports(scope: Scope): ReportName[] {
+  return REPORT_NAMES.filter((name) => REPORTS[name].scopes.includes(scope));
+}
+
+/** The first day of data, as documented: per scope, and later for the newer report kinds. */
+const SCOPE_FIRST_DAY: Record<Scope, string> = { enterprise: '2025-10-10', organization: '2025-12-12' };
+const REPORT_FIRST_DAY: Partial<Record<ReportName, string>> = {
+  'user-teams-1-day': '2026-05-14',
+  'repos-1-day': '2026-07-17',
+};
+
+/** The first day GitHub has data for a report of a scope (before the one-year limit applies). */
+export function firstDataDay(scope: Scope, report: ReportName): string {
+  const kind = REPORT_FIRST_DAY[report];
+  return kind && kind > SCOPE_FIRST_DAY[scope] ? kind : SCOPE_FIRST_DAY[scope];
+}
+
+/** The scope's own 28-day report: it exists for every entity whose metrics the token may read. */
+export function entityReport(scope: Scope): ReportName {
+  return scope === 'enterprise' ? 'enterprise-28-day' : 'organization-28-day';
+}
+
 export function isReportName(value: string): value is ReportName {
   return Object.hasOwn(REPORTS, value);
 }

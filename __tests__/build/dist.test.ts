@@ -26,4 +26,5 @@ test('dist/ equals a fresh build of src/ (the "build" script, into another folde
     if (!same) throw new Error(`dist/${file} differs from a fresh build: run "npm run build" and commit dist/.`);
   }
   await fs.rm(out, { recursive: true, force: true });
-});
+  // Three ncc builds: minutes on a busy 2-core machine.
+}, 600_000);

@@ -117,9 +117,29 @@ test.each(CASES)('archives $scope $report byte-exact with manifest, outputs and 
     'artifact-name': artifactName,
     'artifact-url': `https://github.com/octo-org/metrics-archive/actions/runs/4242/artifacts/${artifact.id}`,
     'artifact-digest': sha256(await artifacts.zipOf(artifact)),
-    days: '',
-    'missing-days': '',
-    'skipped-days': '',
+    days: '[]',
+    'missing-days': '[]',
+    'pending-days': '[]',
+    'restated-days': '[]',
+    'skipped-days': '[]',
+    reports: expect.any(String),
+  });
+  // With one kind, `reports` holds that kind alone, as typed JSON.
+  expect(JSON.parse(run.outputs.reports)).toEqual({
+    [c.report]: {
+      found: true,
+      'report-start-day': run.outputs['report-start-day'],
+      'report-end-day': run.outputs['report-end-day'],
+      path: folder,
+      files: JSON.parse(run.outputs.files),
+      manifest: path.join(folder, 'manifest.json'),
+      'record-count': records,
+      bytes,
+      'artifact-id': artifact.id,
+      'artifact-name': artifactName,
+      'artifact-url': run.outputs['artifact-url'],
+      'artifact-digest': run.outputs['artifact-digest'],
+    },
   });
   expect(JSON.parse(run.outputs['download-links'])).toHaveLength(parts.length);
 

@@ -98,7 +98,7 @@ describe.each(NO_REPORT_SHAPES)('no report: %s', (_, respond) => {
     const run = await harness.run(inputs(policy));
     expect(run.code).toBe(code);
     expect(run.outputs.found).toBe('false');
-    expect(run.outputs.files).toBe('');
+    expect(run.outputs.files).toBe('[]');
     expect(harness.artifacts.calls.length).toBe(calls);
     expect(await listFiles(run.workspace)).toEqual([]);
     expect(run.errors).toHaveLength(policy === 'error' ? 1 : 0);

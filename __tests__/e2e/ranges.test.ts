@@ -81,8 +81,26 @@ test('a range lands each day in its own folder, reports a missing day, and makes
   for (const day of fetched) expect(run.summary).toContain(`| ${day} |`);
 });
 
-test('if-no-report: warn lets a range with a missing day succeed with a warning', async () => {
+test('the newest days, not processed yet, are pending: the default range is green', async () => {
   const since = addDays(harness.api.latestDay(), -1);
+  const run = await harness.run({ ...SCOPE, report: 'users-1-day', since, 'upload-artifact': 'false' });
+  // until defaults to yesterday: the two newest days are not processed yet; if-no-report stays error.
+  expect(run.code).toBe(0);
+  expect(run.warnings).toEqual([]);
+  expect(run.outputs['report-end-day']).toBe(addDays(harness.api.latestDay(), 2));
+  expect(JSON.parse(run.outputs.days)).toEqual(days(since, 2));
+  expect(JSON.parse(run.outputs['missing-days'])).toEqual([]);
+  expect(JSON.parse(run.outputs['pending-days'])).toEqual(days(addDays(since, 2), 2));
+  expect(run.summary).toContain('**2** pending (not processed by GitHub yet)');
+});
+
+test('a day with no report older than the newest day that has one is missing, not pending', async () => {
+  const since = addDays(harness.api.latestDay(), -2);
+  const hole = addDays(harness.api.latestDay(), -1);
+  harness.api.inject({
+    match: { report: 'users-1-day', day: hole },
+    respond: { status: 404, body: { message: 'Not Found' } },
+  });
   const run = await harness.run({
     ...SCOPE,
     report: 'users-1-day',
@@ -90,12 +108,108 @@ test('if-no-report: warn lets a range with a missing day succeed with a warning'
     'if-no-report': 'warn',
     'upload-artifact': 'false',
   });
-  // until defaults to yesterday: the two newest days are not ready yet.
   expect(run.code).toBe(0);
-  expect(run.outputs['report-end-day']).toBe(addDays(harness.api.latestDay(), 2));
-  expect(JSON.parse(run.outputs.days)).toEqual(days(since, 2));
-  expect(JSON.parse(run.outputs['missing-days'])).toEqual(days(addDays(since, 2), 2));
-  expect(run.warnings).toHaveLength(1);
+  expect(JSON.parse(run.outputs['missing-days'])).toEqual([hole]);
+  expect(JSON.parse(run.outputs['pending-days'])).toEqual(days(addDays(harness.api.latestDay(), 1), 2));
+  expect(run.warnings).toEqual([expect.stringContaining(`No users-1-day report for 1 day(s) of ${since}`)]);
+});
+
+describe('a wrong slug fails, whatever if-no-report says, after one more request', () => {
+  test.each(['error', 'warn', 'ignore'])('a range, if-no-report: %s', async (policy) => {
+    const since = addDays(harness.api.latestDay(), -20);
+    const from = harness.api.requests.length;
+    const run = await harness.run({
+      ...SCOPE,
+      slug: 'octo-orgg',
+      report: 'users-1-day',
+      since,
+      'if-no-report': policy,
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual([
+      expect.stringContaining('GitHub has no organization "octo-orgg" that this token can see'),
+    ]);
+    // A week of 404s, newest first, then one request for the organization's own 28-day report.
+    const asked = harness.api.requests.slice(from);
+    expect(asked.map((r) => r.day)).toEqual([...days(addDays(harness.api.latestDay(), -4), 7).reverse(), undefined]);
+    expect(asked.at(-1)!.path).toBe('/orgs/octo-orgg/copilot/metrics/reports/organization-28-day/latest');
+    expect(await listFiles(run.workspace)).toEqual([]);
+  });
+
+  test.each(['error', 'warn', 'ignore'])('day: latest, if-no-report: %s', async (policy) => {
+    const run = await harness.run({ ...SCOPE, slug: 'nobody', report: 'user-teams-1-day', 'if-no-report': policy });
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual([expect.stringContaining('GitHub has no organization "nobody"')]);
+    expect(run.errors[0]).toContain('Check the "slug" input');
+  });
+
+  test('a given day', async () => {
+    const run = await harness.run({
+      scope: 'enterprise',
+      slug: 'octo-entt',
+      report: 'users-1-day',
+      day: harness.api.latestDay(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual([expect.stringContaining('GitHub has no enterprise "octo-entt"')]);
+  });
+});
+
+test('refresh-days counts back from the newest day that has a report, not from until', async () => {
+  const since = addDays(harness.api.latestDay(), -6);
+  const inputs = { ...SCOPE, report: 'users-1-day', since, 'skip-existing': 'true', 'upload-artifact': 'false' };
+  const first = await harness.run(inputs);
+  expect(first.code).toBe(0);
+  const from = harness.api.requests.length;
+  const second = await harness.run(inputs, { workspace: first.workspace });
+  expect(second.code).toBe(0);
+  const refreshed = days(addDays(harness.api.latestDay(), -2), 3);
+  const pending = days(addDays(harness.api.latestDay(), 1), 2);
+  // Newest first (the two pending days answer 404), then the rest of the window.
+  expect(askedDays(from).sort()).toEqual([...refreshed, ...pending].sort());
+  expect(JSON.parse(second.outputs.days)).toEqual(refreshed);
+  expect(JSON.parse(second.outputs['skipped-days'])).toEqual(days(since, 4));
+  expect(JSON.parse(second.outputs['restated-days'])).toEqual([]);
+});
+
+test('a refreshed day whose content changed is restated: listed, logged, summarised, with the previous copy in its manifest', async () => {
+  const since = addDays(harness.api.latestDay(), -3);
+  const inputs = { ...SCOPE, report: 'users-1-day', since, 'skip-existing': 'true', 'upload-artifact': 'false' };
+  const first = await harness.run(inputs);
+  const restated = addDays(harness.api.latestDay(), -1);
+  const folder = folderOf(first.workspace, 'users-1-day', restated);
+  const before = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
+  const key = { ...SCOPE, report: 'users-1-day' as const, day: restated };
+  const [part, ...rest] = partsOf('users-1-day', restated);
+  const changed = Buffer.from(
+    part
+      .toString()
+      .replace(
+        /"user_initiated_interaction_count":(\d+)/,
+        (_, n) => `"user_initiated_interaction_count":${Number(n) + 1}`,
+      ),
+  );
+  expect(changed.equals(part)).toBe(false);
+  harness.api.setReport(key, [changed, ...rest]);
+
+  const second = await harness.run(inputs, { workspace: first.workspace });
+  expect(second.code).toBe(0);
+  expect(JSON.parse(second.outputs['restated-days'])).toEqual([restated]);
+  expect(second.stdout).toContain(`::notice::${restated}: restated by GitHub`);
+  expect(second.summary).toContain(`Restated: ${restated}`);
+  await expectArchivedExactly(folder, [changed, ...rest]);
+  const after = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
+  expect(after.previous).toEqual({
+    fetched_at: before.fetched_at,
+    files: before.files.map(({ name, bytes, sha256 }: Record<string, unknown>) => ({ name, bytes, sha256 })),
+  });
+
+  // Fetched again unchanged: not restated, and the manifest still names the copy the restatement replaced.
+  const third = await harness.run(inputs, { workspace: first.workspace });
+  expect(JSON.parse(third.outputs['restated-days'])).toEqual([]);
+  const kept = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
+  expect(kept.previous).toEqual(after.previous);
+  expect(kept.fetched_at).not.toBe(after.fetched_at);
 });
 
 describe('skip-existing', () => {
@@ -161,7 +275,7 @@ describe('skip-existing', () => {
 
     from = harness.api.requests.length;
     const five = await harness.run(inputs({ 'refresh-days': '5' }), { workspace: first.workspace });
-    expect(askedDays(from)).toEqual(days(addDays(until(), -4), 5));
+    expect(askedDays(from).sort()).toEqual(days(addDays(until(), -4), 5));
     expect(five.code).toBe(0);
   });
 
@@ -169,7 +283,7 @@ describe('skip-existing', () => {
     const first = await harness.run(inputs());
     const from = harness.api.requests.length;
     await harness.run(inputs({ 'skip-existing': 'false' }), { workspace: first.workspace });
-    expect(askedDays(from)).toEqual(days(since(), 8));
+    expect(askedDays(from).sort()).toEqual(days(since(), 8));
   });
 });
 

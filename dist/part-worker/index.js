@@ -17,6 +17,25 @@ const REPORTS = {
     'repos-1-day': { span: '1-day', content: 'repos', scopes: BOTH },
 };
 const REPORT_NAMES = Object.keys(REPORTS);
+/** `report: all`: every usage-report kind of the scope, in catalogue order. */
+function usageReports(scope) {
+    return REPORT_NAMES.filter((name) => REPORTS[name].scopes.includes(scope));
+}
+/** The first day of data, as documented: per scope, and later for the newer report kinds. */
+const SCOPE_FIRST_DAY = { enterprise: '2025-10-10', organization: '2025-12-12' };
+const REPORT_FIRST_DAY = {
+    'user-teams-1-day': '2026-05-14',
+    'repos-1-day': '2026-07-17',
+};
+/** The first day GitHub has data for a report of a scope (before the one-year limit applies). */
+function firstDataDay(scope, report) {
+    const kind = REPORT_FIRST_DAY[report];
+    return kind && kind > SCOPE_FIRST_DAY[scope] ? kind : SCOPE_FIRST_DAY[scope];
+}
+/** The scope's own 28-day report: it exists for every entity whose metrics the token may read. */
+function entityReport(scope) {
+    return scope === 'enterprise' ? 'enterprise-28-day' : 'organization-28-day';
+}
 function isReportName(value) {
     return Object.hasOwn(REPORTS, value);
 }

@@ -9,8 +9,16 @@ import { periodName } from '../period.js';
 import type { ReportLinks } from '../request/fetch-report.js';
 import { LINK_REFRESHES } from '../tuning.js';
 import { periodFolder, type ReportLocation } from './layout.js';
-import { MANIFEST_NAME, buildManifest, writeManifest, type Manifest, type ManifestSubject } from './manifest.js';
+import {
+  MANIFEST_NAME,
+  buildManifest,
+  replacedCopy,
+  writeManifest,
+  type Manifest,
+  type ManifestSubject,
+} from './manifest.js';
 import { StagedFolder } from './staged-folder.js';
+import { usableManifest } from './verify-archive.js';
 
 /** One period written to disk, complete with its manifest. */
 export interface ArchivedPeriod {
@@ -25,6 +33,8 @@ export interface ArchivedPeriod {
   manifest: Manifest;
   /** The figures of its records, when an analysis ran. */
   insights?: PeriodInsights;
+  /** It replaced a complete archived copy whose content differs: GitHub restated the day. */
+  restated: boolean;
 }
 
 /**
@@ -40,6 +50,9 @@ export async function archivePeriod(
   analyze?: (folder: string) => PeriodAnalysis,
 ): Promise<ArchivedPeriod> {
   const target = periodFolder(location, found.period);
+  const { period } = found;
+  // A day fetched again over a complete copy: compared after the download, to catch restatements.
+  const old = period.span === '1-day' ? await usableManifest(target, period.start) : undefined;
   const staged = await StagedFolder.create(target);
   const analysis = analyze?.(staged.dir);
   try {
@@ -52,9 +65,16 @@ export async function archivePeriod(
         `${periodName(found.period)} ${part}: ${lines} line(s) are not valid JSON records; they stay in the raw file and are left out of the summary and the CSV.`,
       );
     }
-    const manifest = buildManifest(location, found.period, parts, derived, now());
+    const replaced = old && replacedCopy(old, parts);
+    // An unchanged copy keeps the record of the last restatement.
+    const manifest = buildManifest(location, found.period, parts, derived, now(), replaced ?? old?.previous);
     await writeManifest(staged.dir, manifest);
     await staged.commit();
+    if (replaced) {
+      core.notice(
+        `${periodName(period)}: restated by GitHub: the new copy differs from the one fetched at ${replaced.fetched_at}, which the manifest keeps as "previous".`,
+      );
+    }
     core.info(
       `${periodName(found.period)}: ${parts.length} file(s), ${manifest.records} records, ${formatBytes(manifest.bytes)} in ${target}`,
     );
@@ -66,6 +86,7 @@ export async function archivePeriod(
       manifestPath: path.join(target, MANIFEST_NAME),
       manifest,
       insights,
+      restated: replaced !== undefined,
     };
   } catch (error) {
     await staged.discard(location.root);

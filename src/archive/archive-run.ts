@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { now } from '../clock.js';
-import { addDays, dayRange } from '../days.js';
+import { addDays, dataWindow, dayRange } from '../days.js';
 import type { DownloadContext } from '../download/download-parts.js';
 import { Limiter } from '../download/limiter.js';
 import type { Settings } from '../inputs/settings.js';
@@ -12,6 +12,7 @@ import { readTeamDirectory } from '../insights/team-rollup.js';
 import { oneDay, type Period } from '../period.js';
 import { REPORTS } from '../reports.js';
 import type { ReportRequester, ReportResponse } from '../request/fetch-report.js';
+import { entityNotFound } from '../request/failures.js';
 import { findReport } from '../request/find-report.js';
 import { archivePeriod, type ArchivedPeriod } from './archive-period.js';
 import { periodFolder } from './layout.js';
@@ -21,6 +22,8 @@ import { archiveProblem } from './verify-archive.js';
 export interface Missing {
   day?: string;
   reason: string;
+  /** The API answered 404, which a wrong slug gives too. */
+  notFound?: boolean;
 }
 
 /** What a run archived: the periods downloaded now, the days skipped, the reports missing. */
@@ -32,6 +35,10 @@ export interface RunResult {
   companions: ArchivedPeriod[];
   skipped: string[];
   missing: Missing[];
+  /** Range mode: the newest days with no report yet, which GitHub has probably not processed yet. */
+  pending: string[];
+  /** Days fetched again whose content changed since the archived copy. */
+  restated: string[];
   /** The merged figures, when the records were analysed. */
   insights?: RunInsights;
 }
@@ -108,7 +115,7 @@ class Run {
   /** Asks for a report and, when it exists, archives it. */
   async fetchAndArchive(request: () => Promise<ReportResponse>, day?: string): Promise<ArchivedPeriod | Missing> {
     const response = await request();
-    if (!response.found) return { day, reason: response.reason };
+    if (!response.found) return { day, reason: response.reason, notFound: response.notFound };
     const { period } = response.report;
     const archived = await archivePeriod(
       response.report,
@@ -124,48 +131,107 @@ class Run {
   }
 }
 
+/** Days this recent may simply not be processed yet: GitHub needs about two days after a day ends. */
+const PENDING_DAYS = 7;
+
 function isMissing(outcome: unknown): outcome is Missing {
   return typeof outcome === 'object' && outcome !== null && 'reason' in outcome;
 }
 
+type DayOutcome = ArchivedPeriod | Missing | 'skipped';
+
+/** Fetches a day of a range, or skips it when `skip-existing` finds it archived and intact. */
+async function archiveDay(run: Run, day: string, mayBeSkipped: boolean): Promise<DayOutcome> {
+  if (mayBeSkipped) {
+    const problem = await archiveProblem(periodFolder(run.settings, oneDay(day)), day);
+    if (!problem) return 'skipped';
+    core.info(`${day}: the archived copy is not usable (${problem}); fetching it again.`);
+  }
+  const outcome = await run.fetchAndArchive(() => run.requester.request(day), day);
+  if (isMissing(outcome)) core.info(outcome.reason);
+  return outcome;
+}
+
+/** After this many days in a row answer 404, one request checks that the slug exists at all. */
+const ENTITY_CHECK_AFTER = 7;
+
 /**
- * Range mode: every day from since to until, started in order, a few at a time. A missing
- * day is noted and the others go on. A failure starts no new day and fails the run once the
- * days under way have finished; each of those is complete, with its manifest.
+ * Range mode. First the newest days, one at a time, until one has a report: that day starts the
+ * refresh window, and the days after it that have no report are pending (not processed yet), not
+ * missing. Then the older days, a few at a time. A missing day is noted and the others go on. A
+ * failure starts no new day and fails the run once the days under way have finished; each of
+ * those is complete, with its manifest.
  */
 async function archiveRange(run: Run, since: string, until: string): Promise<RunResult> {
   const { settings } = run;
+  const { skipExisting, refreshDays } = settings.skip;
   const days = dayRange(since, until);
-  const refreshFrom = addDays(until, 1 - settings.skip.refreshDays);
-  const limiter = new Limiter(DAY_CONCURRENCY);
-  let failure: { error: unknown } | undefined;
-  const outcomes = await Promise.all(
-    days.map((day) =>
-      limiter.run(async (): Promise<ArchivedPeriod | Missing | 'skipped' | undefined> => {
-        if (failure) return undefined;
-        try {
-          if (settings.skip.skipExisting && day < refreshFrom) {
-            const problem = await archiveProblem(periodFolder(settings, oneDay(day)), day);
-            if (!problem) return 'skipped';
-            core.info(`${day}: the archived copy is not usable (${problem}); fetching it again.`);
-          }
-          const outcome = await run.fetchAndArchive(() => run.requester.request(day), day);
-          if (isMissing(outcome)) core.info(outcome.reason);
-          return outcome;
-        } catch (error) {
-          failure ??= { error };
-          return undefined;
-        }
-      }),
-    ),
-  );
-  if (failure) throw failure.error;
+  const outcomes = new Map<string, DayOutcome>();
+
+  let newest: string | undefined;
+  let entityChecked = false;
+  const checkEntity = async (asked: string): Promise<void> => {
+    entityChecked = true;
+    if (!(await run.requester.entityVisible())) throw entityNotFound(settings, asked);
+  };
+  for (const day of [...days].reverse()) {
+    // Until the newest day is known, a day is in the refresh window unless none is refreshed.
+    const outcome = await archiveDay(run, day, skipExisting && refreshDays === 0);
+    outcomes.set(day, outcome);
+    if (!isMissing(outcome)) {
+      newest = day;
+      break;
+    }
+    const walked = outcomes.size;
+    const every404 = [...outcomes.values()].every((o) => isMissing(o) && o.notFound);
+    if (!entityChecked && every404 && (walked === ENTITY_CHECK_AFTER || walked === days.length)) {
+      await checkEntity(`every day from ${day} to ${until}`);
+    }
+  }
+
+  if (newest !== undefined) {
+    const refreshFrom = addDays(newest, 1 - refreshDays);
+    const limiter = new Limiter(DAY_CONCURRENCY);
+    let failure: { error: unknown } | undefined;
+    await Promise.all(
+      days
+        .filter((day) => day < newest!)
+        .map((day) =>
+          limiter.run(async () => {
+            if (failure) return;
+            try {
+              outcomes.set(day, await archiveDay(run, day, skipExisting && day < refreshFrom));
+            } catch (error) {
+              failure ??= { error };
+            }
+          }),
+        ),
+    );
+    if (failure) throw failure.error;
+  }
+
+  // Not processed yet: no report, newer than every day that has one, and within the last week.
+  const recent = addDays(dataWindow(now()).last, 1 - PENDING_DAYS);
+  const isPending = (day: string): boolean => (newest === undefined || day > newest) && day >= recent;
+  const missing: Missing[] = [];
+  const pending: string[] = [];
+  for (const day of days) {
+    const outcome = outcomes.get(day);
+    if (!isMissing(outcome)) continue;
+    if (isPending(day)) pending.push(day);
+    else missing.push(outcome);
+  }
+  const archived = days
+    .map((day) => outcomes.get(day))
+    .filter((o): o is ArchivedPeriod => typeof o === 'object' && !isMissing(o));
   return {
     range: { since, until },
-    archived: outcomes.filter((o): o is ArchivedPeriod => typeof o === 'object' && !isMissing(o)),
+    archived,
     companions: run.companions,
-    skipped: days.filter((_, i) => outcomes[i] === 'skipped'),
-    missing: outcomes.filter(isMissing),
+    skipped: days.filter((day) => outcomes.get(day) === 'skipped'),
+    missing,
+    pending,
+    restated: archived.filter((a) => a.restated).map((a) => a.report.period.start),
     insights: run.insights,
   };
 }
@@ -180,6 +246,8 @@ export async function archiveTarget(
   const { target } = settings;
   if (target.kind === 'range') return archiveRange(run, target.since, target.until);
   const outcome = await run.fetchAndArchive(() => findReport(requester, target, now()));
-  const found = isMissing(outcome) ? { archived: [], missing: [outcome] } : { archived: [outcome], missing: [] };
-  return { ...found, companions: run.companions, skipped: [], insights: run.insights };
+  const found = isMissing(outcome)
+    ? { archived: [], missing: [outcome], restated: [] }
+    : { archived: [outcome], missing: [], restated: outcome.restated ? [outcome.report.period.start] : [] };
+  return { ...found, companions: run.companions, skipped: [], pending: [], insights: run.insights };
 }

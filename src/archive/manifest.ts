@@ -16,6 +16,12 @@ export interface DerivedFile extends ManifestFile {
   from: string[];
 }
 
+/** The copy a restatement replaced: when it was fetched, and its parts. */
+export interface PreviousCopy {
+  fetched_at: string;
+  files: Omit<ManifestFile, 'records'>[];
+}
+
 export interface Manifest {
   scope: Scope;
   slug: string;
@@ -29,6 +35,8 @@ export interface Manifest {
   bytes: number;
   files: ManifestFile[];
   derived: DerivedFile[];
+  /** Only after a restatement: the copy it replaced (not older ones). */
+  previous?: PreviousCopy;
 }
 
 export interface ManifestSubject {
@@ -44,6 +52,7 @@ export function buildManifest(
   files: ManifestFile[],
   derived: DerivedFile[],
   fetchedAt: Date,
+  previous?: PreviousCopy,
 ): Manifest {
   const days =
     period.span === '1-day'
@@ -66,7 +75,17 @@ export function buildManifest(
     bytes: files.reduce((sum, file) => sum + file.bytes, 0),
     files: files.map(entry),
     derived: derived.map((file) => ({ ...entry(file), from: file.from })),
+    ...(previous && { previous }),
   };
+}
+
+/** The parts of the copy a new fetch replaces, when their content differs from the new parts. */
+export function replacedCopy(old: Manifest, parts: ManifestFile[]): PreviousCopy | undefined {
+  const same =
+    old.files.length === parts.length &&
+    old.files.every((file, i) => file.name === parts[i].name && file.sha256 === parts[i].sha256);
+  if (same) return undefined;
+  return { fetched_at: old.fetched_at, files: old.files.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })) };
 }
 
 /** Writes `manifest.json` into `folder`; it is the last file written for a period. */

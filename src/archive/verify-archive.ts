@@ -37,3 +37,9 @@ export async function archiveProblem(folder: string, day: string): Promise<strin
   }
   return undefined;
 }
+
+/** The manifest of the complete archived copy of `day` in `folder`, or undefined when there is none. */
+export async function usableManifest(folder: string, day: string): Promise<Manifest | undefined> {
+  if (await archiveProblem(folder, day)) return undefined;
+  return JSON.parse(await fs.readFile(path.join(folder, MANIFEST_NAME), 'utf8')) as Manifest;
+}

@@ -67,5 +67,8 @@ export enum Outputs {
   ArtifactDigest = 'artifact-digest',
   Days = 'days',
   MissingDays = 'missing-days',
+  PendingDays = 'pending-days',
+  RestatedDays = 'restated-days',
   SkippedDays = 'skipped-days',
+  Reports = 'reports',
 }

@@ -3,10 +3,18 @@ import * as path from 'node:path';
 import { now } from '../clock.js';
 import { dataWindow, isDay, type DataWindow } from '../days.js';
 import { registerSecret } from '../secrets.js';
-import { REPORTS, REPORT_NAMES, isReportName, type ReportName, type Scope } from '../reports.js';
+import {
+  REPORTS,
+  REPORT_NAMES,
+  firstDataDay,
+  isReportName,
+  usageReports,
+  type ReportName,
+  type Scope,
+} from '../reports.js';
 import { isSecureUrl } from '../urls.js';
 import { Defaults, Inputs } from './constants.js';
-import type { InsightSettings, NoReportPolicy, Settings, Target } from './settings.js';
+import type { InsightSettings, KindRequest, NoReportPolicy, RunSettings } from './settings.js';
 
 /** A bad input: the message names the input, the value and the accepted form, on one line. */
 export class InputError extends Error {
@@ -90,14 +98,27 @@ function readSlug(scope: Scope): string {
   return value.toLowerCase();
 }
 
-function readReport(scope: Scope): ReportName {
+/** `report`: one kind, several separated by commas or new lines, or `all` (the scope's usage reports). */
+function readReports(scope: Scope): ReportName[] {
   const allowed = REPORT_NAMES.filter((name) => REPORTS[name].scopes.includes(scope));
-  const value = required(Inputs.Report, `one of ${allowed.join(', ')}`).toLowerCase();
-  if (!isReportName(value)) return fail(Inputs.Report, value, `one of ${allowed.join(', ')}`);
-  if (!REPORTS[value].scopes.includes(scope)) {
-    fail(Inputs.Report, value, `a report of scope ${scope}: one of ${allowed.join(', ')}`);
+  const expected = `one or more of ${allowed.join(', ')} (separated by commas or new lines), or all`;
+  const value = required(Inputs.Report, expected);
+  const reports: ReportName[] = [];
+  for (const item of value.toLowerCase().split(/[,\n]/)) {
+    const name = item.trim();
+    if (!name) continue;
+    if (name === 'all') {
+      reports.push(...usageReports(scope));
+      continue;
+    }
+    if (!isReportName(name)) fail(Inputs.Report, value, expected);
+    if (!REPORTS[name].scopes.includes(scope)) {
+      fail(Inputs.Report, value, `reports of scope ${scope}: ${expected}`);
+    }
+    reports.push(name);
   }
-  return value;
+  if (reports.length === 0) fail(Inputs.Report, value, expected);
+  return [...new Set(reports)];
 }
 
 function windowText(window: DataWindow): string {
@@ -115,31 +136,44 @@ export function readDay(name: Inputs, value: string, window: DataWindow, alsoAll
   return value;
 }
 
-function readTarget(report: ReportName, window: DataWindow): Target {
+/**
+ * `day`, `since` and `until` apply to the 1-day kinds; the 28-day kinds take their latest report.
+ * A day or a range with no 1-day kind to take it is an input error. `since: earliest` is each
+ * kind's oldest day that GitHub still serves.
+ */
+function readTargets(scope: Scope, reports: ReportName[], window: DataWindow): KindRequest[] {
   const value = read(Inputs.Day);
   const since = read(Inputs.Since);
   const until = read(Inputs.Until);
   const latest = value.toLowerCase() === 'latest';
-  if (REPORTS[report].span === '28-day') {
+  const named = reports.join(', ');
+  if (!reports.some((report) => REPORTS[report].span === '1-day')) {
     if (!latest) {
-      fail(Inputs.Day, value, `"latest" with ${report}, which GitHub serves only as its latest 28 days`);
+      fail(Inputs.Day, value, `"latest" with ${named}, which GitHub serves only as the latest 28 days`);
     }
     if (since || until) {
-      fail(since ? Inputs.Since : Inputs.Until, since || until, `empty with ${report}: ranges are for 1-day reports`);
+      fail(since ? Inputs.Since : Inputs.Until, since || until, `empty with ${named}: ranges are for 1-day reports`);
     }
-    return { kind: 'latest-28-day' };
   }
   if (until && !since) fail(Inputs.Until, until, 'empty unless since is set (until ends a range that since starts)');
-  if (since) {
-    if (!latest) fail(Inputs.Day, value, '"latest" (the default) when since is set: use either a day or a range');
-    const first = readDay(Inputs.Since, since, window);
-    const last = until ? readDay(Inputs.Until, until, window) : window.last;
-    if (first > last) fail(Inputs.Until, until, `a day on or after since (${first})`);
-    return { kind: 'range', since: first, until: last };
-  }
-  if (latest) return { kind: 'latest-day' };
-  return { kind: 'day', day: readDay(Inputs.Day, value, window, '"latest" or ') };
+  if (since && !latest)
+    fail(Inputs.Day, value, '"latest" (the default) when since is set: use either a day or a range');
+  const earliest = since.toLowerCase() === 'earliest';
+  const first = since && !earliest ? readDay(Inputs.Since, since, window, '"earliest" or ') : undefined;
+  const last = until ? readDay(Inputs.Until, until, window) : window.last;
+  const day = !since && !latest ? readDay(Inputs.Day, value, window, '"latest" or ') : undefined;
+  return reports.map((report): KindRequest => {
+    if (REPORTS[report].span === '28-day') return { report, target: { kind: 'latest-28-day' } };
+    if (!since) return { report, target: day ? { kind: 'day', day } : { kind: 'latest-day' } };
+    const start = first ?? maxDay(firstDataDay(scope, report), window.first);
+    // `earliest` before a kind's data starts is an empty range, not an error: a daily sync of
+    // `all` keeps working, and picks the kind up on its first day.
+    if (start > last && !earliest) fail(Inputs.Until, until, `a day on or after since (${start})`);
+    return { report, target: { kind: 'range', since: start, until: last } };
+  });
 }
+
+const maxDay = (a: string, b: string): string => (a > b ? a : b);
 
 function readRoot(workspace: string): string {
   const value = read(Inputs.Path);
@@ -156,11 +190,15 @@ const NAME_PLACEHOLDERS = ['{scope}', '{slug}', '{report}', '{period}'];
 /** The same characters actions/upload-artifact refuses in a name. */
 const FORBIDDEN_NAME_CHARACTERS = /[":<>|*?\r\n\\/]/;
 
-function readArtifactName(): string {
+function readArtifactName(several: boolean): string {
   const value = read(Inputs.ArtifactName);
   const expected = `a name without " : < > | * ? \\ / or line breaks; it may use ${NAME_PLACEHOLDERS.join(' ')}`;
   const unknown = value.match(/\{[^}]*\}/g)?.find((p) => !NAME_PLACEHOLDERS.includes(p));
   if (unknown || FORBIDDEN_NAME_CHARACTERS.test(value)) fail(Inputs.ArtifactName, value, expected);
+  // One artifact per kind: without {report} their names would collide.
+  if (several && !value.includes('{report}')) {
+    fail(Inputs.ArtifactName, value, `a name with {report} when several reports are asked for (${expected})`);
+  }
   return value;
 }
 
@@ -179,12 +217,12 @@ function readApiUrl(defaultApiUrl: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function readInsights(report: ReportName): InsightSettings {
+function readInsights(reports: ReportName[]): InsightSettings {
   const pseudonymizeKey = read(Inputs.PseudonymizeKey) || undefined;
   if (pseudonymizeKey) registerSecret(pseudonymizeKey);
   const teamRollup = readBoolean(Inputs.TeamRollup);
-  if (teamRollup && report !== 'users-1-day') {
-    fail(Inputs.TeamRollup, 'true', `false with ${report}: the team rollup is built from users-1-day`);
+  if (teamRollup && !reports.includes('users-1-day')) {
+    fail(Inputs.TeamRollup, 'true', `false with ${reports.join(', ')}: the team rollup is built from users-1-day`);
   }
   return {
     summaryTopUsers: readInteger(Inputs.SummaryTopUsers, 0, 1000),
@@ -194,7 +232,7 @@ function readInsights(report: ReportName): InsightSettings {
   };
 }
 
-export function getInputs(context: InputContext = inputContextFromEnv()): Settings {
+export function getInputs(context: InputContext = inputContextFromEnv()): RunSettings {
   const token = read(Inputs.Token);
   registerSecret(token);
   if (!token) {
@@ -204,9 +242,9 @@ export function getInputs(context: InputContext = inputContextFromEnv()): Settin
   }
   const scope = readScope();
   const slug = readSlug(scope);
-  const report = readReport(scope);
+  const reports = readReports(scope);
   const window = dataWindow(context.now);
-  const target = readTarget(report, window);
+  const kinds = readTargets(scope, reports, window);
   const skip = {
     skipExisting: readBoolean(Inputs.SkipExisting),
     refreshDays: readInteger(Inputs.RefreshDays, 0, 366),
@@ -214,8 +252,9 @@ export function getInputs(context: InputContext = inputContextFromEnv()): Settin
   const root = readRoot(context.workspace);
 
   const upload = readBoolean(Inputs.UploadArtifact);
-  const nameTemplate = readArtifactName();
-  const retentionDays = readInteger(Inputs.RetentionDays, 0, 90);
+  const nameTemplate = readArtifactName(reports.length > 1);
+  // GitHub caps it at the repository's own limit: 90 days for public repositories, up to 400 for private ones.
+  const retentionDays = readInteger(Inputs.RetentionDays, 0, 400);
   const compressionLevel = readInteger(Inputs.CompressionLevel, 0, 9);
   const overwrite = readBoolean(Inputs.Overwrite);
   const raw = readBoolean(Inputs.Raw);
@@ -230,14 +269,13 @@ export function getInputs(context: InputContext = inputContextFromEnv()): Settin
   const apiVersion = read(Inputs.ApiVersion);
   if (!isDay(apiVersion)) fail(Inputs.ApiVersion, apiVersion, 'a REST API version such as 2026-03-10');
   const jobSummary = readBoolean(Inputs.JobSummary);
-  const insights = readInsights(report);
+  const insights = readInsights(reports);
 
   return {
     token,
     scope,
     slug,
-    report,
-    target,
+    kinds,
     skip,
     root,
     artifact: {

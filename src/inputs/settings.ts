@@ -21,8 +21,14 @@ export type SingleTarget = Exclude<Target, { kind: 'range' }>;
 export interface SkipSettings {
   /** Skip days whose manifest and files are already under `path` and intact. */
   skipExisting: boolean;
-  /** The newest days (counting back from `until`) fetched again anyway: GitHub restates them. */
+  /** The newest days (counting back from the newest day that has a report) fetched again anyway: GitHub restates them. */
   refreshDays: number;
+}
+
+/** One report kind of the run, and which of its periods to fetch. */
+export interface KindRequest {
+  report: ReportName;
+  target: Target;
 }
 
 export interface ArtifactSettings {
@@ -53,14 +59,14 @@ export interface InsightSettings {
 }
 
 /** Every input, parsed and validated once; nothing reads `core.getInput` after this. */
-export interface Settings {
+export interface RunSettings {
   /** Token that may read the reports; registered as a secret before anything is logged. */
   token: string;
   scope: Scope;
   /** Enterprise slug or organization login, lower-cased. */
   slug: string;
-  report: ReportName;
-  target: Target;
+  /** The report kinds asked for, in order, each with its target (one step per kind would do the same). */
+  kinds: KindRequest[];
   skip: SkipSettings;
   /** Absolute root folder of the archive. */
   root: string;
@@ -73,4 +79,15 @@ export interface Settings {
   /** Write a job summary. */
   jobSummary: boolean;
   insights: InsightSettings;
+}
+
+/** The settings of one report kind of the run: what one step per kind would have. */
+export type Settings = Omit<RunSettings, 'kinds'> & KindRequest;
+
+export function kindSettings(run: RunSettings, kind: KindRequest): Settings {
+  // The team rollup is built from users-1-day; the other kinds of a list go without it.
+  const teamRollup = run.insights.teamRollup && kind.report === 'users-1-day';
+  const { scope, slug, token, skip, root, artifact, ifNoReport, apiUrl, apiVersion, jobSummary } = run;
+  const shared = { scope, slug, token, skip, root, artifact, ifNoReport, apiUrl, apiVersion, jobSummary };
+  return { ...shared, ...kind, insights: { ...run.insights, teamRollup } };
 }

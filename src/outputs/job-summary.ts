@@ -1,14 +1,14 @@
 import * as core from '@actions/core';
-import type { RunResult } from '../archive/archive-run.js';
 import type { UploadedArtifact } from '../archive/upload-artifact.js';
 import { addDays } from '../days.js';
 import { formatBytes } from '../download/progress.js';
-import type { Settings } from '../inputs/settings.js';
+import type { RunSettings, Settings } from '../inputs/settings.js';
 import type { RunInsights } from '../insights/run-insights.js';
 import { formatNumber } from '../insights/fields.js';
 import { blocks, heading, table } from '../insights/markdown.js';
 import { loginShower } from '../insights/pseudonymize.js';
 import { periodName } from '../period.js';
+import type { KindOutcome } from './set-outputs.js';
 
 function artifactText(artifact: UploadedArtifact | undefined): string {
   if (!artifact) return 'not uploaded';
@@ -26,28 +26,34 @@ function compactDays(days: string[]): string {
   return runs.map((run) => (run.length === 1 ? run[0] : `${run[0]} – ${run.at(-1)} (${run.length} days)`)).join(', ');
 }
 
+const RESTATED_NOTE =
+  'fetched again and changed since the archived copy; each manifest keeps the replaced copy as "previous"';
+
 /** What was archived: one report, or the days of a range. */
-function overview(settings: Settings, result: RunResult, artifact?: UploadedArtifact): string {
-  const { range, archived, skipped, missing } = result;
+function overview({ settings, result, artifact }: KindOutcome): string {
+  const { range, archived, skipped, missing, pending, restated } = result;
   if (!range) {
     if (archived.length === 0) return `No report: ${missing[0].reason}`;
     const [period] = archived;
-    return table(
-      ['Report', 'Period', 'Parts', 'Records', 'Bytes', 'Artifact'],
-      [
+    return blocks(
+      table(
+        ['Report', 'Period', 'Parts', 'Records', 'Bytes', 'Artifact'],
         [
-          settings.report,
-          periodName(period.report.period),
-          String(period.manifest.files.length),
-          formatNumber(period.manifest.records),
-          formatBytes(period.manifest.bytes),
-          artifactText(artifact),
+          [
+            settings.report,
+            periodName(period.report.period),
+            String(period.manifest.files.length),
+            formatNumber(period.manifest.records),
+            formatBytes(period.manifest.bytes),
+            artifactText(artifact),
+          ],
         ],
-      ],
+      ),
+      restated.length > 0 && `Restated: ${restated.join(', ')} (${RESTATED_NOTE}).`,
     );
   }
   return blocks(
-    `${settings.report} from ${range.since} to ${range.until}: **${archived.length}** day(s) fetched, **${skipped.length}** skipped (already archived), **${missing.length}** missing. Artifact: ${artifactText(artifact)}`,
+    `${settings.report} from ${range.since} to ${range.until}: **${archived.length}** day(s) fetched, **${skipped.length}** skipped (already archived), **${missing.length}** missing, **${pending.length}** pending (not processed by GitHub yet), **${restated.length}** restated. Artifact: ${artifactText(artifact)}`,
     archived.length > 0 &&
       table(
         ['Day', 'Parts', 'Records', 'Bytes'],
@@ -60,6 +66,8 @@ function overview(settings: Settings, result: RunResult, artifact?: UploadedArti
       ),
     skipped.length > 0 && `Skipped: ${compactDays(skipped)}`,
     missing.length > 0 && `Missing: ${compactDays(missing.map((m) => m.day!))}`,
+    pending.length > 0 && `Pending: ${compactDays(pending)} (GitHub needs about two days after a day ends)`,
+    restated.length > 0 && `Restated: ${compactDays(restated)} (${RESTATED_NOTE})`,
   );
 }
 
@@ -74,17 +82,16 @@ export function renderFigures(settings: Settings, insights: RunInsights | undefi
   );
 }
 
-/** The job summary, in Markdown: what was fetched, skipped or missing, and what the records say. */
-export async function writeSummary(
-  settings: Settings,
-  result: RunResult,
-  figures: string,
-  artifact?: UploadedArtifact,
-): Promise<void> {
+/** The job summary, in Markdown: a section per report kind, with what was fetched, skipped or missing, and what the records say. */
+export async function writeSummary(settings: RunSettings, outcomes: KindOutcome[]): Promise<void> {
   const markdown = blocks(
-    heading(2, `Copilot usage metrics: ${settings.report} of ${settings.scope} ${settings.slug}`),
-    overview(settings, result, artifact),
-    figures,
+    ...outcomes.map((outcome) =>
+      blocks(
+        heading(2, `Copilot usage metrics: ${outcome.settings.report} of ${settings.scope} ${settings.slug}`),
+        overview(outcome),
+        outcome.figures,
+      ),
+    ),
   );
   await core.summary.addRaw(`${markdown}\n`).write();
 }

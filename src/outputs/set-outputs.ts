@@ -1,49 +1,118 @@
 import * as core from '@actions/core';
+import * as path from 'node:path';
 import type { RunResult } from '../archive/archive-run.js';
 import { reportFolder } from '../archive/layout.js';
 import type { UploadedArtifact } from '../archive/upload-artifact.js';
 import { Outputs } from '../inputs/constants.js';
-import type { Settings } from '../inputs/settings.js';
+import type { RunSettings, Settings } from '../inputs/settings.js';
+
+/** One report kind of the run: what one step per kind would have produced. */
+export interface KindOutcome {
+  settings: Settings;
+  result: RunResult;
+  artifact: UploadedArtifact | undefined;
+  /** The summary's figures in Markdown ('' when there is no summary). */
+  figures: string;
+}
 
 export type OutputValues = Record<Outputs, string>;
 
+/** A kind's outputs as typed JSON: the value of `reports[kind]`. */
+export type KindOutputs = Record<string, boolean | number | string | string[] | null>;
+
 const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
 
+/** The day lists of a range; undefined outside range mode. */
+function dayLists({ result }: KindOutcome): Record<string, string[]> | undefined {
+  if (!result.range) return undefined;
+  return {
+    [Outputs.Days]: result.archived.map((a) => a.report.period.start),
+    [Outputs.MissingDays]: result.missing.map((m) => m.day!),
+    [Outputs.PendingDays]: result.pending,
+    [Outputs.RestatedDays]: result.restated,
+    [Outputs.SkippedDays]: result.skipped,
+  };
+}
+
 /**
- * Every output of a run. Lists are JSON, for `fromJSON`. In range mode the period is the
- * range, `path` is the report's folder, and the files and totals cover the days downloaded now.
+ * One kind's outputs. In range mode the period is the range, `path` is the report's folder, and
+ * the files and totals cover the days downloaded now.
  */
-export function runOutputs(
-  settings: Settings,
-  result: RunResult,
-  artifact: UploadedArtifact | undefined,
-): OutputValues {
+export function kindOutputs(outcome: KindOutcome): KindOutputs {
+  const { settings, result, artifact } = outcome;
   const { archived, range } = result;
   const single = range ? undefined : archived[0];
   const period = single?.report.period;
   return {
-    [Outputs.Found]: String(archived.length > 0),
-    [Outputs.ReportDay]: period?.span === '1-day' ? period.start : '',
+    [Outputs.Found]: archived.length > 0,
     [Outputs.ReportStartDay]: range?.since ?? period?.start ?? '',
     [Outputs.ReportEndDay]: range?.until ?? period?.end ?? '',
-    [Outputs.DownloadLinks]: archived.length ? JSON.stringify(archived.flatMap((a) => a.report.links)) : '',
     [Outputs.Path]: range ? reportFolder(settings) : (single?.dir ?? ''),
-    [Outputs.Files]: archived.length ? JSON.stringify(archived.flatMap((a) => a.files)) : '',
+    [Outputs.Files]: archived.flatMap((a) => a.files),
     [Outputs.Manifest]: single?.manifestPath ?? '',
-    [Outputs.RecordCount]: archived.length ? String(sum(archived.map((a) => a.manifest.records))) : '',
-    [Outputs.Bytes]: archived.length ? String(sum(archived.map((a) => a.manifest.bytes))) : '',
-    [Outputs.ArtifactId]: artifact ? String(artifact.id) : '',
+    [Outputs.RecordCount]: sum(archived.map((a) => a.manifest.records)),
+    [Outputs.Bytes]: sum(archived.map((a) => a.manifest.bytes)),
+    [Outputs.ArtifactId]: artifact ? artifact.id : null,
     [Outputs.ArtifactName]: artifact?.name ?? '',
     [Outputs.ArtifactUrl]: artifact?.url ?? '',
     [Outputs.ArtifactDigest]: artifact?.digest ?? '',
-    [Outputs.Days]: range ? JSON.stringify(archived.map((a) => a.report.period.start)) : '',
-    [Outputs.MissingDays]: range ? JSON.stringify(result.missing.map((m) => m.day)) : '',
-    [Outputs.SkippedDays]: range ? JSON.stringify(result.skipped) : '',
+    ...dayLists(outcome),
   };
 }
 
-/** What `if-no-report` reports: the reason, or for a range the days that had no report. */
-export function noReportMessage(settings: Settings, result: RunResult): string {
+/** The sorted union of one day list over the kinds. */
+function unionOf(outcomes: KindOutcome[], pick: (result: RunResult) => string[]): string[] {
+  return [...new Set(outcomes.flatMap((outcome) => pick(outcome.result)))].sort();
+}
+
+/**
+ * Every output of a run. Lists are JSON arrays (`[]` when empty), for `fromJSON`. With one kind
+ * they are that kind's; with several, the totals and lists cover every kind, and the outputs
+ * that cannot cover several (`report-day`, `manifest`, `artifact-*`) are empty.
+ */
+export function runOutputs(settings: RunSettings, outcomes: KindOutcome[]): OutputValues {
+  const each = outcomes.map(kindOutputs);
+  const found = outcomes.filter((outcome) => outcome.result.archived.length > 0);
+  const one = outcomes.length === 1 && settings.kinds.length === 1 ? outcomes[0] : undefined;
+  const archived = outcomes.flatMap((outcome) => outcome.result.archived);
+  const foundOutputs = found.map(kindOutputs);
+  const single = one && !one.result.range ? one.result.archived[0] : undefined;
+  const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+  return {
+    [Outputs.Found]: String(found.length > 0),
+    [Outputs.ReportDay]: single?.report.period.span === '1-day' ? single.report.period.start : '',
+    [Outputs.ReportStartDay]: one
+      ? text(each[0][Outputs.ReportStartDay])
+      : (foundOutputs.map((o) => text(o[Outputs.ReportStartDay])).sort()[0] ?? ''),
+    [Outputs.ReportEndDay]: one
+      ? text(each[0][Outputs.ReportEndDay])
+      : (foundOutputs
+          .map((o) => text(o[Outputs.ReportEndDay]))
+          .sort()
+          .at(-1) ?? ''),
+    [Outputs.DownloadLinks]: JSON.stringify(archived.flatMap((a) => a.report.links)),
+    [Outputs.Path]: one ? text(each[0][Outputs.Path]) : path.join(settings.root, settings.scope, settings.slug),
+    [Outputs.Files]: JSON.stringify(archived.flatMap((a) => a.files)),
+    [Outputs.Manifest]: one ? text(each[0][Outputs.Manifest]) : '',
+    [Outputs.RecordCount]: archived.length ? String(sum(archived.map((a) => a.manifest.records))) : '',
+    [Outputs.Bytes]: archived.length ? String(sum(archived.map((a) => a.manifest.bytes))) : '',
+    [Outputs.ArtifactId]: one ? text(each[0][Outputs.ArtifactId]) : '',
+    [Outputs.ArtifactName]: one ? text(each[0][Outputs.ArtifactName]) : '',
+    [Outputs.ArtifactUrl]: one ? text(each[0][Outputs.ArtifactUrl]) : '',
+    [Outputs.ArtifactDigest]: one ? text(each[0][Outputs.ArtifactDigest]) : '',
+    [Outputs.Days]: JSON.stringify(
+      unionOf(outcomes, (r) => (r.range ? r.archived.map((a) => a.report.period.start) : [])),
+    ),
+    [Outputs.MissingDays]: JSON.stringify(unionOf(outcomes, (r) => (r.range ? r.missing.map((m) => m.day!) : []))),
+    [Outputs.PendingDays]: JSON.stringify(unionOf(outcomes, (r) => r.pending)),
+    [Outputs.RestatedDays]: JSON.stringify(unionOf(outcomes, (r) => r.restated)),
+    [Outputs.SkippedDays]: JSON.stringify(unionOf(outcomes, (r) => r.skipped)),
+    [Outputs.Reports]: JSON.stringify(Object.fromEntries(outcomes.map((o, i) => [o.settings.report, each[i]]))),
+  };
+}
+
+/** What `if-no-report` reports for a kind: the reason, or for a range the days that had no report. */
+export function noReportMessage({ settings, result }: KindOutcome): string {
   if (!result.range) return result.missing[0].reason;
   const days = result.missing.map((m) => m.day).join(', ');
   return `No ${settings.report} report for ${result.missing.length} day(s) of ${result.range.since} to ${result.range.until}: ${days}. ${result.missing[0].reason}`;

@@ -10,6 +10,9 @@ export interface RequestSubject {
   apiUrl: string;
 }
 
+/** A failure that every report kind of the run would meet too: a bad token, or a slug GitHub does not know. */
+export class AccessError extends Error {}
+
 const READY_HINT = 'a day is usually ready about two days after it ends (UTC), and each report has its own first day';
 
 function permissions(scope: Scope): string {
@@ -25,6 +28,14 @@ function owner(subject: RequestSubject): string {
 /** The message for a 404 on a 1-day report, which is "no report", not a failure. */
 export function notFoundDay(subject: RequestSubject, day: string): string {
   return `GitHub has no ${subject.report} report for ${day} of ${owner(subject)} (404): the day may not be processed yet (${READY_HINT}), it may be before the data starts, or the slug may be wrong.`;
+}
+
+/** Every day asked answered 404, and so did the entity's own 28-day report: the slug is wrong, or hidden. */
+export function entityNotFound(subject: RequestSubject, asked: string): AccessError {
+  const name = subject.scope === 'enterprise' ? 'enterprise slug' : 'organization login';
+  return new AccessError(
+    `GitHub has no ${owner(subject)} that this token can see: ${asked} answered 404, and so did its ${subject.scope === 'enterprise' ? 'enterprise' : 'organization'}-28-day report. Check the "slug" input (the ${name}), and that the token may read Copilot metrics: ${permissions(subject.scope)}.`,
+  );
 }
 
 function header(error: RequestError, name: string): string | undefined {
@@ -61,7 +72,7 @@ export function describeApiFailure(error: unknown, subject: RequestSubject, tuni
   }
   switch (error.status) {
     case 401:
-      return new Error(
+      return new AccessError(
         `GitHub API answered 401 Unauthorized for ${what}: the token is invalid or expired. Check the "token" input: use a personal access token or GitHub App token that may read Copilot usage metrics (the built-in GITHUB_TOKEN cannot).`,
       );
     case 403:
@@ -69,7 +80,7 @@ export function describeApiFailure(error: unknown, subject: RequestSubject, tuni
         `GitHub API answered 403 Forbidden for ${what}: the token lacks access, or the "Copilot usage metrics" policy is disabled. Needed: ${permissions(subject.scope)}. Also check that the "Copilot usage metrics" policy is enabled${subject.scope === 'enterprise' ? ' ("Enabled everywhere")' : ''}. The built-in GITHUB_TOKEN cannot read these reports.`,
       );
     case 404:
-      return new Error(
+      return new AccessError(
         `GitHub API answered 404 Not Found for ${what}: check the "slug" input (the ${subject.scope === 'enterprise' ? 'enterprise slug' : 'organization login'}) and that the token may read Copilot metrics: ${permissions(subject.scope)}.${REPORTS[subject.report].span === '1-day' ? '' : ' The 28-day report always exists for an entity with Copilot metrics enabled.'}`,
       );
   }

@@ -1,7 +1,7 @@
 import { RequestError } from '@octokit/request-error';
 import { isDay } from '../days.js';
 import { oneDay, type Period } from '../period.js';
-import { REPORTS, reportRoute, slugParameter, type ReportName } from '../reports.js';
+import { REPORTS, entityReport, reportRoute, slugParameter, type ReportName } from '../reports.js';
 import { registerLink } from '../secrets.js';
 import type { Tuning } from '../tuning.js';
 import { isSecureUrl } from '../urls.js';
@@ -14,7 +14,10 @@ export interface ReportLinks {
   period: Period;
 }
 
-export type ReportResponse = { found: true; report: ReportLinks } | { found: false; reason: string };
+export type ReportResponse =
+  | { found: true; report: ReportLinks }
+  /** `notFound`: the API answered 404, which a wrong slug gives too. */
+  | { found: false; reason: string; notFound?: boolean };
 
 /** Signed links must be https (plain http only to this machine, as in local simulations). */
 function checkLink(link: unknown): string {
@@ -40,13 +43,30 @@ function readDay(body: Record<string, unknown>, field: string): string {
 export class ReportRequester {
   constructor(
     private readonly client: ApiClient,
-    private readonly subject: RequestSubject,
+    readonly subject: RequestSubject,
     private readonly tuning: Tuning,
   ) {}
 
   /** A requester of another report of the same entity, through the same client. */
   forReport(report: ReportName): ReportRequester {
     return new ReportRequester(this.client, { ...this.subject, report }, this.tuning);
+  }
+
+  /**
+   * Whether the entity exists and the token may read its metrics: its own 28-day report, which
+   * every such entity has, answers anything but 404. Tells "no day is processed yet" from a
+   * wrong slug when every day asked for answered 404.
+   */
+  async entityVisible(): Promise<boolean> {
+    const { scope, slug } = this.subject;
+    const subject = { ...this.subject, report: entityReport(scope) };
+    try {
+      await this.client.request(reportRoute(scope, subject.report), { [slugParameter(scope)]: slug });
+      return true;
+    } catch (error) {
+      if (error instanceof RequestError && error.status === 404) return false;
+      throw describeApiFailure(error, subject, this.tuning);
+    }
   }
 
   /** The 1-day report of `day`, or the 28-day report when `day` is undefined. */
@@ -63,7 +83,7 @@ export class ReportRequester {
       body = response.data;
     } catch (error) {
       if (error instanceof RequestError && error.status === 404 && day !== undefined) {
-        return { found: false, reason: notFoundDay(this.subject, day) };
+        return { found: false, reason: notFoundDay(this.subject, day), notFound: true };
       }
       throw describeApiFailure(error, this.subject, this.tuning);
     }
