@@ -40,7 +40,7 @@ export async function archivePeriod(
   analyze?: (folder: string) => PeriodAnalysis,
 ): Promise<ArchivedPeriod> {
   const target = periodFolder(location, found.period);
-  const staged = await StagedFolder.create(target);
+  const staged = await StagedFolder.create(target, location.root);
   const analysis = analyze?.(staged.dir);
   try {
     const links = new SignedLinks(found.links, fetchFreshLinks, LINK_REFRESHES);
@@ -68,7 +68,7 @@ export async function archivePeriod(
       insights,
     };
   } catch (error) {
-    await staged.discard(location.root);
+    await staged.discard();
     throw error;
   }
 }
