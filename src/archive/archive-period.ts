@@ -7,7 +7,7 @@ import { SignedLinks } from '../download/signed-links.js';
 import type { PeriodAnalysis, PeriodInsights } from '../insights/period-analysis.js';
 import { periodName } from '../period.js';
 import type { ReportLinks } from '../request/fetch-report.js';
-import { LINK_REFRESHES } from '../tuning.js';
+import { LINK_REFRESHES, MAX_RECORD_BYTES } from '../tuning.js';
 import { periodFolder, type ReportLocation } from './layout.js';
 import { MANIFEST_NAME, buildManifest, writeManifest, type Manifest, type ManifestSubject } from './manifest.js';
 import { StagedFolder } from './staged-folder.js';
@@ -50,6 +50,11 @@ export async function archivePeriod(
     for (const [part, lines] of insights?.invalid ?? []) {
       core.warning(
         `${periodName(found.period)} ${part}: ${lines} line(s) are not valid JSON records; they stay in the raw file and are left out of the summary and the CSV.`,
+      );
+    }
+    for (const [part, lines] of insights?.oversized ?? []) {
+      core.warning(
+        `${periodName(found.period)} ${part}: ${lines} line(s) are longer than ${formatBytes(MAX_RECORD_BYTES)}, the most a record may hold; they stay in the raw file and are left out of the summary and the CSV.`,
       );
     }
     const manifest = buildManifest(location, found.period, parts, derived, now());
