@@ -184,7 +184,9 @@ export class LinkHost {
       let sent = 0;
       const timer = setInterval(() => {
         res.write(blob.subarray(sent, (sent += bytes)));
-        if (sent >= blob.length) (clearInterval(timer), res.end());
+        if (sent < blob.length) return;
+        clearInterval(timer);
+        res.end();
       }, everyMs);
       res.on('close', () => clearInterval(timer));
     }

@@ -36,7 +36,8 @@ async function readAnswer(body: unknown): Promise<string> {
       chunks.push(Buffer.from(chunk));
     }
   } catch (error) {
-    throw new Error(`The API's answer broke off after ${formatBytes(bytes)}: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw new Error(`The API's answer broke off after ${formatBytes(bytes)}: ${reason}`, { cause: error });
   }
   if (bytes > MAX_ANSWER_BYTES) {
     throw new Error(`The API answered with more than ${formatBytes(MAX_ANSWER_BYTES)}, which is not a list of links.`);
