@@ -71,7 +71,7 @@ test('trips when a whole window brings less than the minimum rate, not before', 
 });
 
 test('waiting for the headers counts as receiving nothing', () => {
-  const { watchdog, tripped } = watch({ rate: 1, window: 1000, deadline: 0 });
+  const { tripped } = watch({ rate: 1, window: 1000, deadline: 0 });
   jest.advanceTimersByTime(999);
   expect(tripped).toEqual([]);
   jest.advanceTimersByTime(100);
