@@ -10,8 +10,11 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { LocalServer, type SeenHeaders } from './http-server.js';
 
-/** A part's bytes, in memory or (for big benchmark reports) in a file. */
-export type Blob = Buffer | { file: string };
+/**
+ * A part's bytes: in memory, in a file (big benchmark reports), or already gzip-encoded, served
+ * with Content-Encoding: gzip (a compression bomb that expands far beyond its size).
+ */
+export type Blob = Buffer | { file: string } | { gzipped: Buffer };
 
 export type LinkFault =
   /** Answer this status with an Azure-style error body. */
@@ -24,6 +27,8 @@ export type LinkFault =
   | { stallAfter: number }
   /** Serve the body gzip-compressed with Content-Encoding: gzip. */
   | { gzip: true }
+  /** Send `bytes` bytes of the body every `everyMs` ms: never idle, never done in time. */
+  | { trickle: { bytes: number; everyMs: number } }
   /** Accept the request and never answer, not even the headers. */
   | { silent: true };
 
@@ -140,6 +145,12 @@ export class LinkHost {
   }
 
   private send(res: ServerResponse, blob: Blob, fault: LinkFault | undefined): void {
+    if ('gzipped' in blob) {
+      const headers = { 'content-encoding': 'gzip', 'content-length': blob.gzipped.length };
+      res.writeHead(200, { 'content-type': 'application/x-ndjson', ...headers });
+      res.end(blob.gzipped);
+      return;
+    }
     if (!Buffer.isBuffer(blob)) {
       const size = statSync(blob.file).size;
       res.writeHead(200, { 'content-type': 'application/x-ndjson', 'content-length': size });
@@ -168,6 +179,16 @@ export class LinkHost {
       res.write(blob.subarray(0, fault.shortAfter), () => res.socket?.end());
     } else if ('stallAfter' in fault) {
       res.write(blob.subarray(0, fault.stallAfter));
+    } else if ('trickle' in fault) {
+      const { bytes, everyMs } = fault.trickle;
+      let sent = 0;
+      const timer = setInterval(() => {
+        res.write(blob.subarray(sent, (sent += bytes)));
+        if (sent < blob.length) return;
+        clearInterval(timer);
+        res.end();
+      }, everyMs);
+      res.on('close', () => clearInterval(timer));
     }
   }
 }

@@ -1,5 +1,5 @@
 /** Runs the bundled action the way the runner does: a child process with INPUT_* and files. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -53,8 +53,8 @@ export interface RunOptions {
   nodeArgs?: string[];
   /** The node binary; the default is the one running this process (NODE24 is the runner's). */
   node?: string;
-  /** Called with each stdout line as it arrives, and when. */
-  onLine?: (line: string, at: number) => void;
+  /** Called with each stdout line as it arrives, when, and the process (to signal it, as a cancelled job is). */
+  onLine?: (line: string, at: number, child: ChildProcess) => void;
 }
 
 /** Temporary folders of the runs so far, removed by `removeRunFolders`. */
@@ -108,7 +108,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     stdout += chunk.toString();
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop()!;
-    for (const line of lines) options.onLine?.(line, at);
+    for (const line of lines) options.onLine?.(line, at, child);
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const timeout = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);

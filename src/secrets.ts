@@ -4,12 +4,23 @@ import * as core from '@actions/core';
 const SECRET_PARAMETERS =
   /^(sig|signature|token|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|key|code)$/i;
 
-const registered = new Set<string>();
+/** Registered secrets by length, longest first, so one scan of a text finds them all. */
+const byLength = new Map<number, Set<string>>();
+let lengths: number[] = [];
+
+function registered(value: string): boolean {
+  return byLength.get(value.length)?.has(value) ?? false;
+}
 
 /** Masks a value in the runner's logs and in everything this action prints itself. */
 export function registerSecret(value: string): void {
-  if (!value || registered.has(value)) return;
-  registered.add(value);
+  if (!value || registered(value)) return;
+  const same = byLength.get(value.length);
+  if (same) same.add(value);
+  else {
+    byLength.set(value.length, new Set([value]));
+    lengths = [...byLength.keys()].sort((a, b) => b - a);
+  }
   core.setSecret(value);
 }
 
@@ -39,9 +50,24 @@ export function describeLink(link: string): string {
   return redact(`${url.host}${url.pathname}`);
 }
 
-/** Text with every registered secret replaced by `***`, for messages built from other errors. */
+/**
+ * Text with every registered secret replaced by `***`, for messages built from other errors.
+ * It looks up each position's substrings of the registered lengths, so its cost grows with the
+ * text and the number of distinct lengths, not with the number of secrets (a report may have
+ * thousands of links, and so of secrets).
+ */
 export function redact(text: string): string {
-  let result = text;
-  for (const secret of registered) result = result.split(secret).join('***');
-  return result;
+  let result = '';
+  let kept = 0;
+  for (let at = 0; at < text.length;) {
+    const length = lengths.find((n) => at + n <= text.length && byLength.get(n)!.has(text.slice(at, at + n)));
+    if (length === undefined) {
+      at++;
+      continue;
+    }
+    result += `${text.slice(kept, at)}***`;
+    at += length;
+    kept = at;
+  }
+  return result + text.slice(kept);
 }

@@ -7,6 +7,15 @@ export interface Tuning {
   backoffMs: number;
   /** A download that receives no byte for this long is aborted and retried. */
   idleTimeoutMs: number;
+  /**
+   * A download that receives fewer than minRateBytesPerSecond × minRateWindowMs / 1000 bytes
+   * in any window of minRateWindowMs is aborted and retried (curl's --speed-limit and
+   * --speed-time): a host that trickles a byte now and then never trips the idle timeout.
+   */
+  minRateBytesPerSecond: number;
+  minRateWindowMs: number;
+  /** One attempt at a part that takes longer than this, however fast, is aborted and retried. */
+  partDeadlineMs: number;
   /** The longest rate-limit wait the action accepts before it fails instead. */
   maxRateLimitWaitSeconds: number;
 }
@@ -20,6 +29,9 @@ export function loadTuning(env: NodeJS.ProcessEnv = process.env): Tuning {
   return {
     backoffMs: fromEnv(env, 'COPILOT_METRICS_BACKOFF_MS', 1000),
     idleTimeoutMs: fromEnv(env, 'COPILOT_METRICS_IDLE_TIMEOUT_MS', 60_000),
+    minRateBytesPerSecond: fromEnv(env, 'COPILOT_METRICS_MIN_RATE', 1024),
+    minRateWindowMs: fromEnv(env, 'COPILOT_METRICS_MIN_RATE_WINDOW_MS', 60_000),
+    partDeadlineMs: fromEnv(env, 'COPILOT_METRICS_PART_DEADLINE_MS', 30 * 60_000),
     maxRateLimitWaitSeconds: fromEnv(env, 'COPILOT_METRICS_MAX_RATE_LIMIT_WAIT', 120),
   };
 }
@@ -35,6 +47,12 @@ export const API_RETRIES = 3;
 
 /** How many times one report may ask the API for fresh links after some expired. */
 export const LINK_REFRESHES = 2;
+
+/**
+ * Records longer than this are left out of the analysis (summary, CSV, rollup) with a warning;
+ * they stay byte-exact in the raw file. No real record comes near it.
+ */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 /** `day: latest` looks at yesterday and at most this many days in all. */
 export const LATEST_PROBE_DAYS = 7;

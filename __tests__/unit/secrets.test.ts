@@ -24,3 +24,10 @@ test('a link without a query masks its path, where a signature must be', () => {
   registerLink('https://example.com/signed/0123456789abcdef0123/file');
   expect(printed).toContain('::add-mask::/signed/0123456789abcdef0123/file');
 });
+
+test('redacts every secret, the longest first where they overlap, whatever their number', () => {
+  for (let i = 0; i < 5000; i++) registerLink(`https://host.example/p/${i}?sv=1&sig=${String(i).padStart(40, 'S')}`);
+  const sig = (i: number) => String(i).padStart(40, 'S');
+  expect(redact(`a ${sig(7)} b sv=1&sig=${sig(4999)} c ${sig(7).slice(1)}`)).toBe(`a *** b *** c ${sig(7).slice(1)}`);
+  expect(redact('nothing secret here')).toBe('nothing secret here');
+});

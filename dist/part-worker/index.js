@@ -50,6 +50,37 @@ function slugParameter(scope) {
     return scope === 'enterprise' ? 'enterprise' : 'org';
 }
 
+;// CONCATENATED MODULE: ./src/tuning.ts
+function fromEnv(env, name, fallback) {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+function loadTuning(env = process.env) {
+    return {
+        backoffMs: fromEnv(env, 'COPILOT_METRICS_BACKOFF_MS', 1000),
+        idleTimeoutMs: fromEnv(env, 'COPILOT_METRICS_IDLE_TIMEOUT_MS', 60_000),
+        minRateBytesPerSecond: fromEnv(env, 'COPILOT_METRICS_MIN_RATE', 1024),
+        minRateWindowMs: fromEnv(env, 'COPILOT_METRICS_MIN_RATE_WINDOW_MS', 60_000),
+        partDeadlineMs: fromEnv(env, 'COPILOT_METRICS_PART_DEADLINE_MS', 30 * 60_000),
+        maxRateLimitWaitSeconds: fromEnv(env, 'COPILOT_METRICS_MAX_RATE_LIMIT_WAIT', 120),
+    };
+}
+/** Parallel downloads, across all parts and days of a run. */
+const DOWNLOAD_CONCURRENCY = 4;
+/** Attempts per download link before the part fails for good. */
+const DOWNLOAD_ATTEMPTS = 5;
+/** Retries of one API call after 5xx or network errors (so 4 attempts in all). */
+const API_RETRIES = 3;
+/** How many times one report may ask the API for fresh links after some expired. */
+const LINK_REFRESHES = 2;
+/**
+ * Records longer than this are left out of the analysis (summary, CSV, rollup) with a warning;
+ * they stay byte-exact in the raw file. No real record comes near it.
+ */
+const tuning_MAX_RECORD_BYTES = 64 * 1024 * 1024;
+/** `day: latest` looks at yesterday and at most this many days in all. */
+const LATEST_PROBE_DAYS = 7;
+
 ;// CONCATENATED MODULE: ./src/insights/fields.ts
 /** Reading report fields that may be missing or null: such a field is "n/a", never 0. */
 function num(record, key) {
@@ -874,38 +905,62 @@ class CsvWriter {
 }
 
 ;// CONCATENATED MODULE: ./src/insights/line-splitter.ts
-/** Splits chunks into lines; a line may span any number of chunks. */
+/**
+ * Splits chunks into lines; a line may span any number of chunks. A line longer than
+ * `maxLineBytes` is never held whole: its bytes are dropped as they come, and it is reported
+ * to `onOversized` instead of `onLine` when it ends.
+ */
 class line_splitter_LineSplitter {
     onLine;
+    maxLineBytes;
+    onOversized;
     carry = [];
-    constructor(onLine) {
+    carried = 0;
+    /** Inside a line already longer than the limit. */
+    skipping = false;
+    constructor(onLine, maxLineBytes = Infinity, onOversized = () => undefined) {
         this.onLine = onLine;
+        this.maxLineBytes = maxLineBytes;
+        this.onOversized = onOversized;
     }
     push(chunk) {
         let start = 0;
         for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
-            if (this.carry.length > 0) {
+            if (this.skipping || this.carried + end - start > this.maxLineBytes)
+                this.onOversized();
+            else if (this.carry.length > 0) {
                 this.carry.push(chunk.subarray(start, end));
                 this.onLine(Buffer.concat(this.carry).toString('utf8'));
-                this.carry = [];
             }
             else {
                 this.onLine(chunk.toString('utf8', start, end));
             }
+            this.reset();
             start = end + 1;
         }
+        if (start >= chunk.length || this.skipping)
+            return;
+        if (this.carried + chunk.length - start > this.maxLineBytes) {
+            this.reset();
+            this.skipping = true;
+            return;
+        }
         // Copied: the caller may reuse the chunk's memory.
-        if (start < chunk.length)
-            this.carry.push(Buffer.from(chunk.subarray(start)));
+        this.carry.push(Buffer.from(chunk.subarray(start)));
+        this.carried += chunk.length - start;
     }
     /** The last line, when the input does not end with a newline. */
     end() {
-        if (this.carry.length > 0)
+        if (this.skipping)
+            this.onOversized();
+        else if (this.carry.length > 0)
             this.onLine(Buffer.concat(this.carry).toString('utf8'));
-        this.carry = [];
+        this.reset();
     }
     reset() {
         this.carry = [];
+        this.carried = 0;
+        this.skipping = false;
     }
 }
 
@@ -926,6 +981,7 @@ function loginShower(key) {
  * its active users and the sums of their activity. Teams with fewer than 5 seats are not in
  * the user-teams report, and a user in two teams counts in both.
  */
+
 
 
 
@@ -962,7 +1018,7 @@ async function readTeamDirectory(files) {
         directory.byUser.set(user, [...(directory.byUser.get(user) ?? []), key]);
     };
     for (const file of files) {
-        const splitter = new LineSplitter(onLine);
+        const splitter = new LineSplitter(onLine, MAX_RECORD_BYTES);
         for await (const chunk of createReadStream(file))
             splitter.push(chunk);
         splitter.end();
@@ -1026,6 +1082,7 @@ function rollupRows(state, directory, day) {
 
 
 
+
 /** A line's record, or undefined when it is not a JSON object. */
 function parseRecord(line) {
     try {
@@ -1043,10 +1100,11 @@ class PartAnalysis {
     state;
     drift = newDrift();
     invalid = 0;
+    oversized = 0;
     rollup = newRollup();
     csv;
     pending = [];
-    splitter = new line_splitter_LineSplitter((line) => this.line(line));
+    splitter = new line_splitter_LineSplitter((line) => this.line(line), tuning_MAX_RECORD_BYTES, () => this.oversized++);
     constructor(options) {
         this.options = options;
         this.content = REPORTS[options.report].content;
@@ -1092,6 +1150,7 @@ class PartAnalysis {
         this.state = this.analyzer.create(this.options.analyzer);
         this.drift = newDrift();
         this.invalid = 0;
+        this.oversized = 0;
         this.rollup = newRollup();
         this.csv = this.newCsv();
     }
@@ -1099,7 +1158,8 @@ class PartAnalysis {
         this.splitter.end();
         await Promise.all(this.pending);
         const csv = this.csv && { ...(await this.csv.close()), extra: [...this.csv.extra] };
-        return { state: this.state, drift: this.drift, invalid: this.invalid, rollup: this.rollup, csv };
+        const { state, drift, invalid, oversized, rollup } = this;
+        return { state, drift, invalid, oversized, rollup, csv };
     }
     /** Stops writing: the part is downloaded again, or the period failed. */
     async abandon() {

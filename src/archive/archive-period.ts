@@ -7,7 +7,7 @@ import { SignedLinks } from '../download/signed-links.js';
 import type { PeriodAnalysis, PeriodInsights } from '../insights/period-analysis.js';
 import { periodName } from '../period.js';
 import type { ReportLinks } from '../request/fetch-report.js';
-import { LINK_REFRESHES } from '../tuning.js';
+import { LINK_REFRESHES, MAX_RECORD_BYTES } from '../tuning.js';
 import { periodFolder, type ReportLocation } from './layout.js';
 import {
   MANIFEST_NAME,
@@ -53,7 +53,7 @@ export async function archivePeriod(
   const { period } = found;
   // A day fetched again over a complete copy: compared after the download, to catch restatements.
   const old = period.span === '1-day' ? await usableManifest(target, period.start) : undefined;
-  const staged = await StagedFolder.create(target);
+  const staged = await StagedFolder.create(target, location.root);
   const analysis = analyze?.(staged.dir);
   try {
     const links = new SignedLinks(found.links, fetchFreshLinks, LINK_REFRESHES);
@@ -63,6 +63,11 @@ export async function archivePeriod(
     for (const [part, lines] of insights?.invalid ?? []) {
       core.warning(
         `${periodName(found.period)} ${part}: ${lines} line(s) are not valid JSON records; they stay in the raw file and are left out of the summary and the CSV.`,
+      );
+    }
+    for (const [part, lines] of insights?.oversized ?? []) {
+      core.warning(
+        `${periodName(found.period)} ${part}: ${lines} line(s) are longer than ${formatBytes(MAX_RECORD_BYTES)}, the most a record may hold; they stay in the raw file and are left out of the summary and the CSV.`,
       );
     }
     const replaced = old && replacedCopy(old, parts);
@@ -89,7 +94,7 @@ export async function archivePeriod(
       restated: replaced !== undefined,
     };
   } catch (error) {
-    await staged.discard(location.root);
+    await staged.discard();
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import { redact } from '../secrets.js';
 import { Progress } from './progress.js';
 import type { PartSink } from './part-sink.js';
 import { RecordCounter } from './record-counter.js';
+import { SlowLinkWatchdog, type SpeedLimits } from './slow-link-watchdog.js';
 
 /** What a downloaded file holds, measured on the way to disk. */
 export interface FileStats {
@@ -76,11 +77,15 @@ function decoder(encoding: string): Transform[] {
   }
 }
 
-/** Passes chunks through unchanged while counting them. */
+/** Passes the host's bytes through unchanged while counting them, for the watchdog too. */
 class ByteCounter extends Transform {
   bytes = 0;
+  constructor(private readonly watchdog: SlowLinkWatchdog) {
+    super();
+  }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
+    this.watchdog.count(chunk.length);
     done(null, chunk);
   }
 }
@@ -119,6 +124,8 @@ class Measure extends Transform {
 export interface DownloadOptions {
   /** Abort when no byte arrives for this long. */
   idleTimeoutMs: number;
+  /** Abort when the bytes arrive too slowly, or the attempt takes too long. */
+  limits: SpeedLimits;
   /** Label for progress lines, e.g. `part-002 (host/path)`. */
   label: string;
   signal?: AbortSignal;
@@ -137,8 +144,28 @@ export async function downloadFile(
   options: DownloadOptions,
 ): Promise<FileStats> {
   options.signal?.throwIfAborted();
-  const response = await http.get(link, { accept: '*/*' });
+  const watchdog = new SlowLinkWatchdog(options.limits);
+  try {
+    return await receive(http, link, destination, options, watchdog);
+  } catch (error) {
+    if (watchdog.reason) throw new DownloadError(watchdog.reason, 'retryable');
+    throw error;
+  } finally {
+    watchdog.stop();
+  }
+}
+
+async function receive(
+  http: HttpClient,
+  link: string,
+  destination: string,
+  options: DownloadOptions,
+  watchdog: SlowLinkWatchdog,
+): Promise<FileStats> {
+  // A response that comes after the watchdog gave up is dropped, freeing its socket.
+  const response = await watchdog.guard(http.get(link, { accept: '*/*' }), (late) => late.message.destroy());
   const message = response.message;
+  watchdog.onTrip = (reason) => message.destroy(new DownloadError(reason, 'retryable'));
   const status = message.statusCode ?? 0;
   if (status !== 200) {
     message.resume();
@@ -157,17 +184,16 @@ export async function downloadFile(
     message.resume();
     throw error;
   }
-  const raw = stages.length > 0 ? new ByteCounter() : undefined;
+  const raw = new ByteCounter(watchdog);
   const measure = new Measure(new Progress(options.label, encoding ? undefined : expected), options.sink);
   message.setTimeout(options.idleTimeoutMs, () => {
     message.destroy(new DownloadError(`no data for ${options.idleTimeoutMs / 1000} s`, 'retryable'));
   });
-  await pipeline([message, ...(raw ? [raw] : []), ...stages, measure, createWriteStream(destination)], {
+  await pipeline([message, raw, ...stages, measure, createWriteStream(destination)], {
     signal: options.signal,
   });
-  const received = raw ? raw.bytes : measure.bytes;
-  if (expected !== undefined && received !== expected) {
-    throw new DownloadError(`body ended after ${received} of ${expected} bytes`, 'retryable');
+  if (expected !== undefined && raw.bytes !== expected) {
+    throw new DownloadError(`body ended after ${raw.bytes} of ${expected} bytes`, 'retryable');
   }
   return measure.stats();
 }

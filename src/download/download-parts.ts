@@ -53,7 +53,8 @@ async function downloadPart(
         const link = links.get(index);
         try {
           if (attempt > 1) await sink?.restart();
-          const options = { idleTimeoutMs: context.tuning.idleTimeoutMs, label, signal, sink };
+          const { idleTimeoutMs } = context.tuning;
+          const options = { idleTimeoutMs, limits: context.tuning, label, signal, sink };
           return await downloadFile(context.http, link, path.join(folder, name), options);
         } catch (error) {
           const reason = describeFailure(error);

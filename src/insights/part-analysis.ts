@@ -5,6 +5,7 @@
  */
 import type { FileStats } from '../download/download-file.js';
 import { REPORTS, type ReportName } from '../reports.js';
+import { MAX_RECORD_BYTES } from '../tuning.js';
 import type { AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import { CsvWriter, csvColumns, type CsvContent } from './csv.js';
@@ -30,6 +31,8 @@ export interface PartResult {
   drift: Drift;
   /** Lines that were not JSON objects. */
   invalid: number;
+  /** Lines longer than MAX_RECORD_BYTES: never held in memory, left out. */
+  oversized: number;
   rollup: RollupState;
   /** The CSV written, and the plain fields it has no column for yet. */
   csv?: FileStats & { extra: string[] };
@@ -51,10 +54,15 @@ export class PartAnalysis {
   private state: unknown;
   private drift = newDrift();
   private invalid = 0;
+  private oversized = 0;
   private rollup = newRollup();
   private csv?: CsvWriter;
   private pending: Promise<void>[] = [];
-  private readonly splitter = new LineSplitter((line) => this.line(line));
+  private readonly splitter = new LineSplitter(
+    (line) => this.line(line),
+    MAX_RECORD_BYTES,
+    () => this.oversized++,
+  );
 
   constructor(private readonly options: PartOptions) {
     this.content = REPORTS[options.report].content;
@@ -100,6 +108,7 @@ export class PartAnalysis {
     this.state = this.analyzer.create(this.options.analyzer);
     this.drift = newDrift();
     this.invalid = 0;
+    this.oversized = 0;
     this.rollup = newRollup();
     this.csv = this.newCsv();
   }
@@ -108,7 +117,8 @@ export class PartAnalysis {
     this.splitter.end();
     await Promise.all(this.pending);
     const csv = this.csv && { ...(await this.csv.close()), extra: [...this.csv.extra] };
-    return { state: this.state, drift: this.drift, invalid: this.invalid, rollup: this.rollup, csv };
+    const { state, drift, invalid, oversized, rollup } = this;
+    return { state, drift, invalid, oversized, rollup, csv };
   }
 
   /** Stops writing: the part is downloaded again, or the period failed. */

@@ -10,6 +10,7 @@ import type { Analyzer, AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import { CsvWriter, csvColumns, csvLine, type CsvContent } from './csv.js';
 import { LineSplitter } from './line-splitter.js';
+import { MAX_RECORD_BYTES } from '../tuning.js';
 import { parseRecord, type PartOptions, type PartResult } from './part-analysis.js';
 import { loginShower } from './pseudonymize.js';
 import { mergeDrift, newDrift, type Drift } from './schema.js';
@@ -39,6 +40,8 @@ export interface PeriodInsights {
   drift: Drift;
   /** Lines that were not JSON objects, per part name. */
   invalid: Map<string, number>;
+  /** Lines longer than MAX_RECORD_BYTES, left out unread, per part name. */
+  oversized: Map<string, number>;
 }
 
 /**
@@ -54,6 +57,7 @@ export class PeriodAnalysis implements PartsAnalysis {
   private readonly drift = newDrift();
   private readonly rollup = newRollup();
   private readonly invalid = new Map<string, number>();
+  private readonly oversized = new Map<string, number>();
   private readonly csvs = new Map<string, FileStats>();
   private readonly extra = new Set<string>();
 
@@ -80,6 +84,7 @@ export class PeriodAnalysis implements PartsAnalysis {
     mergeDrift(this.drift, result.drift);
     mergeRollup(this.rollup, result.rollup);
     if (result.invalid > 0) this.invalid.set(partName, result.invalid);
+    if (result.oversized > 0) this.oversized.set(partName, result.oversized);
     if (result.csv) {
       this.csvs.set(partName, result.csv);
       result.csv.extra.forEach((field) => this.extra.add(field));
@@ -97,9 +102,10 @@ export class PeriodAnalysis implements PartsAnalysis {
       derived.push({ name, bytes: stats.bytes, sha256: stats.sha256, records: stats.records, from: [part.name] });
     }
     if (this.options.teams) derived.push(...(await this.writeRollup(this.rollup, parts, day)));
-    const invalid = new Map([...this.invalid].sort(([a], [b]) => a.localeCompare(b)));
+    const byPart = (counts: Map<string, number>) => new Map([...counts].sort(([a], [b]) => a.localeCompare(b)));
     const state = this.state ?? this.analyzer.create(this.options.analyzer);
-    return { derived, insights: { state, drift: this.drift, invalid } };
+    const insights = { state, drift: this.drift, invalid: byPart(this.invalid), oversized: byPart(this.oversized) };
+    return { derived, insights };
   }
 
   /** A new plain field arrived: the CSV is written again with a column for it. */
@@ -111,7 +117,7 @@ export class PeriodAnalysis implements PartsAnalysis {
       const record = parseRecord(line);
       const busy = record && writer.row(record);
       if (busy) waits.push(busy);
-    });
+    }, MAX_RECORD_BYTES);
     for await (const chunk of createReadStream(path.join(this.folder, part))) {
       splitter.push(chunk as Buffer);
       await Promise.all(waits);

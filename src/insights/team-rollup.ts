@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { add, num, str, type Maybe, type Row } from './fields.js';
 import { LineSplitter } from './line-splitter.js';
+import { MAX_RECORD_BYTES } from '../tuning.js';
 import { ACTIVITY_FIELDS } from './schema.js';
 
 const SUMMED = ['ai_credits_used', ...ACTIVITY_FIELDS] as const;
@@ -53,7 +54,7 @@ export async function readTeamDirectory(files: string[]): Promise<TeamDirectory>
     directory.byUser.set(user, [...(directory.byUser.get(user) ?? []), key]);
   };
   for (const file of files) {
-    const splitter = new LineSplitter(onLine);
+    const splitter = new LineSplitter(onLine, MAX_RECORD_BYTES);
     for await (const chunk of createReadStream(file)) splitter.push(chunk as Buffer);
     splitter.end();
   }

@@ -1,5 +1,6 @@
 import { RequestError } from '@octokit/request-error';
 import { isDay } from '../days.js';
+import { formatBytes } from '../download/progress.js';
 import { oneDay, type Period } from '../period.js';
 import { REPORTS, entityReport, reportRoute, slugParameter, type ReportName } from '../reports.js';
 import { registerLink } from '../secrets.js';
@@ -18,6 +19,40 @@ export type ReportResponse =
   | { found: true; report: ReportLinks }
   /** `notFound`: the API answered 404, which a wrong slug gives too. */
   | { found: false; reason: string; notFound?: boolean };
+
+/** An answer lists a report's links: far beyond this, it is not one, and it is not held whole. */
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The answer's text, read here rather than by Octokit: Octokit hands back the raw text when its
+ * JSON parser gives up (as on Node 20 for answers of 8 MiB or more), which would look like a
+ * "no report" string.
+ */
+async function readAnswer(body: unknown): Promise<string> {
+  if (body === null || body === undefined) return '';
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  try {
+    for await (const chunk of body as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      if (bytes > MAX_ANSWER_BYTES) break;
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new Error(`The API's answer broke off after ${formatBytes(bytes)}: ${reason}`, { cause: error });
+  }
+  if (bytes > MAX_ANSWER_BYTES) {
+    throw new Error(`The API answered with more than ${formatBytes(MAX_ANSWER_BYTES)}, which is not a list of links.`);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** What a body that is not JSON looks like, for the error: its size and start, with no query string. */
+function describeText(text: string): string {
+  const start = text.slice(0, 60).replace(/\?[^\s"]*/g, '?…');
+  return `${formatBytes(Buffer.byteLength(text))} starting with ${JSON.stringify(start)}`;
+}
 
 /** Signed links must be https (plain http only to this machine, as in local simulations). */
 function checkLink(link: unknown): string {
@@ -73,30 +108,40 @@ export class ReportRequester {
   async request(day?: string): Promise<ReportResponse> {
     const { scope, slug, report } = this.subject;
     let status: number;
-    let body: unknown;
+    let data: unknown;
     try {
       const response = await this.client.request(reportRoute(scope, report), {
         [slugParameter(scope)]: slug,
         ...(day === undefined ? {} : { day }),
+        request: { parseSuccessResponseBody: false },
       });
       status = response.status;
-      body = response.data;
+      data = response.data;
     } catch (error) {
       if (error instanceof RequestError && error.status === 404 && day !== undefined) {
         return { found: false, reason: notFoundDay(this.subject, day), notFound: true };
       }
       throw describeApiFailure(error, this.subject, this.tuning);
     }
-    return this.read(status, body, day);
+    return this.read(status, await readAnswer(data), day);
   }
 
-  private read(status: number, body: unknown, day?: string): ReportResponse {
+  private read(status: number, text: string, day?: string): ReportResponse {
     const when = day === undefined ? 'the latest 28 days' : day;
     const none = (why: string): ReportResponse => ({
       found: false,
       reason: `GitHub has no ${this.subject.report} report for ${when} (${why}).`,
     });
     if (status === 204) return none('204 No Content');
+    if (!text.trim()) return none('the body is empty');
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Error(
+        `The API answered ${status} for ${when} with a body that is not JSON (${describeText(text)}). It is not one of the "no report" answers, so the step fails rather than miss a report.`,
+      );
+    }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return none(`the body is ${JSON.stringify(body ?? '').slice(0, 60) || 'empty'}`);
     }
