@@ -183,8 +183,8 @@ function readInsights(report: ReportName): InsightSettings {
   const pseudonymizeKey = read(Inputs.PseudonymizeKey) || undefined;
   if (pseudonymizeKey) registerSecret(pseudonymizeKey);
   const teamRollup = readBoolean(Inputs.TeamRollup);
-  if (teamRollup && report !== 'users-1-day') {
-    fail(Inputs.TeamRollup, 'true', `false with ${report}: the team rollup is built from users-1-day`);
+  if (teamRollup && report !== 'users-1-day' && report !== 'users-28-day') {
+    fail(Inputs.TeamRollup, 'true', `false with ${report}: the team rollup is built from users-1-day or users-28-day`);
   }
   return {
     summaryTopUsers: readInteger(Inputs.SummaryTopUsers, 0, 1000),

@@ -9,18 +9,12 @@ import { REPORTS, type ReportContent, type ReportName } from '../reports.js';
 import type { Analyzer, AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import { CsvWriter, csvColumns, csvLine, type CsvContent } from './csv.js';
+import type { Row } from './fields.js';
 import { LineSplitter } from './line-splitter.js';
 import { parseRecord, type PartOptions, type PartResult } from './part-analysis.js';
 import { loginShower } from './pseudonymize.js';
 import { mergeDrift, newDrift, type Drift } from './schema.js';
-import {
-  TEAM_COLUMNS,
-  mergeRollup,
-  newRollup,
-  rollupRows,
-  type RollupState,
-  type TeamDirectory,
-} from './team-rollup.js';
+import { TEAM_COLUMNS, mergeRollup, newRollup, rollupRows, type TeamDirectory } from './team-rollup.js';
 
 export interface AnalysisOptions {
   report: ReportName;
@@ -29,8 +23,8 @@ export interface AnalysisOptions {
   csv: boolean;
   /** Derived files and the summary show logins as pseudonyms with this key. */
   pseudonymizeKey?: string;
-  /** With the team rollup: the same day's teams, and the user-teams files they came from. */
-  teams?: { directory: TeamDirectory; sources: string[] };
+  /** With the team rollup: one day's teams, and the user-teams files they came from. */
+  teams?: { day: string; directory: TeamDirectory; sources: string[] };
 }
 
 /** What a period's records gave: figures to merge into the run's, and what needs a warning. */
@@ -39,6 +33,8 @@ export interface PeriodInsights {
   drift: Drift;
   /** Lines that were not JSON objects, per part name. */
   invalid: Map<string, number>;
+  /** The team rollup's rows (a few per team), and the user-teams day it used. */
+  teams?: { day: string; rows: Row[] };
 }
 
 /**
@@ -87,7 +83,7 @@ export class PeriodAnalysis implements PartsAnalysis {
   }
 
   /** Writes the remaining derived files, and lists all of them for the manifest. */
-  async finish(parts: DownloadedPart[], day: string): Promise<{ derived: DerivedFile[]; insights: PeriodInsights }> {
+  async finish(parts: DownloadedPart[]): Promise<{ derived: DerivedFile[]; insights: PeriodInsights }> {
     const derived: DerivedFile[] = [];
     for (const part of parts) {
       const written = this.csvs.get(part.name);
@@ -96,10 +92,15 @@ export class PeriodAnalysis implements PartsAnalysis {
       const stats = this.extra.size > 0 ? await this.rewriteCsv(part.name, name, [...this.extra].sort()) : written;
       derived.push({ name, bytes: stats.bytes, sha256: stats.sha256, records: stats.records, from: [part.name] });
     }
-    if (this.options.teams) derived.push(...(await this.writeRollup(this.rollup, parts, day)));
+    const { teams } = this.options;
+    const rows = teams && rollupRows(this.rollup, teams.directory, teams.day);
+    if (rows) derived.push(...(await this.writeRollup(rows, parts)));
     const invalid = new Map([...this.invalid].sort(([a], [b]) => a.localeCompare(b)));
     const state = this.state ?? this.analyzer.create(this.options.analyzer);
-    return { derived, insights: { state, drift: this.drift, invalid } };
+    return {
+      derived,
+      insights: { state, drift: this.drift, invalid, teams: rows && { day: teams!.day, rows } },
+    };
   }
 
   /** A new plain field arrived: the CSV is written again with a column for it. */
@@ -121,9 +122,8 @@ export class PeriodAnalysis implements PartsAnalysis {
     return writer.close();
   }
 
-  private async writeRollup(rollup: RollupState, parts: DownloadedPart[], day: string): Promise<DerivedFile[]> {
+  private async writeRollup(rows: Row[], parts: DownloadedPart[]): Promise<DerivedFile[]> {
     const teams = this.options.teams!;
-    const rows = rollupRows(rollup, teams.directory, day);
     const from = [...parts.map((part) => part.name), ...teams.sources];
     const files: [string, string][] = [
       ['teams.ndjson', rows.map((row) => `${JSON.stringify(row)}\n`).join('')],
@@ -138,7 +138,7 @@ export class PeriodAnalysis implements PartsAnalysis {
       const sha256 = createHash('sha256').update(text).digest('hex');
       derived.push({ name, bytes: Buffer.byteLength(text), sha256, records: rows.length, from });
     }
-    core.info(`${day}: team rollup of ${rows.length} teams in teams.ndjson and teams.csv.`);
+    core.info(`${teams.day}: team rollup of ${rows.length} teams in teams.ndjson and teams.csv.`);
     return derived;
   }
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { RunResult } from '../archive/archive-run.js';
 import type { UploadedArtifact } from '../archive/upload-artifact.js';
-import { addDays } from '../days.js';
+import { compactDays } from '../days.js';
 import { formatBytes } from '../download/progress.js';
 import type { Settings } from '../inputs/settings.js';
 import type { RunInsights } from '../insights/run-insights.js';
@@ -13,17 +13,6 @@ import { periodName } from '../period.js';
 function artifactText(artifact: UploadedArtifact | undefined): string {
   if (!artifact) return 'not uploaded';
   return artifact.url ? `[${artifact.name}](${artifact.url})` : artifact.name;
-}
-
-/** Days as runs: `2026-01-01 – 2026-01-31 (31 days), 2026-02-03`. */
-function compactDays(days: string[]): string {
-  const runs: string[][] = [];
-  for (const day of [...days].sort()) {
-    const last = runs.at(-1);
-    if (last && addDays(last.at(-1)!, 1) === day) last.push(day);
-    else runs.push([day]);
-  }
-  return runs.map((run) => (run.length === 1 ? run[0] : `${run[0]} – ${run.at(-1)} (${run.length} days)`)).join(', ');
 }
 
 /** What was archived: one report, or the days of a range. */
@@ -70,6 +59,7 @@ export function renderFigures(settings: Settings, insights: RunInsights | undefi
       report: settings.report,
       topUsers: settings.insights.summaryTopUsers,
       login: loginShower(settings.insights.pseudonymizeKey),
+      range: settings.target.kind === 'range' ? settings.target : undefined,
     }) ?? ''
   );
 }
