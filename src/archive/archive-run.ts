@@ -9,6 +9,7 @@ import { PeriodAnalysis, type AnalysisOptions } from '../insights/period-analysi
 import type { AnalyzerOptions } from '../insights/analyzer.js';
 import { RunInsights } from '../insights/run-insights.js';
 import { readTeamDirectory } from '../insights/team-rollup.js';
+import { archivedInsights, readsArchived } from '../insights/archived-period.js';
 import { oneDay, periodName, type Period } from '../period.js';
 import { REPORTS } from '../reports.js';
 import type { ReportRequester, ReportResponse } from '../request/fetch-report.js';
@@ -134,6 +135,13 @@ class Run {
     return (folder) => new PeriodAnalysis(folder, options);
   }
 
+  /** A day skipped as archived still counts in the summary's chart: read from disk. */
+  async addArchived(day: string): Promise<void> {
+    if (!this.insights || !this.settings.jobSummary || !readsArchived(this.settings.report)) return;
+    const folder = periodFolder(this.settings, oneDay(day));
+    this.insights.add(await archivedInsights(folder, this.settings.report, this.analyzerOptions()));
+  }
+
   /** Asks for a report and, when it exists, archives it. */
   async fetchAndArchive(request: () => Promise<ReportResponse>, day?: string): Promise<ArchivedPeriod | Missing> {
     const response = await request();
@@ -175,7 +183,10 @@ async function archiveRange(run: Run, since: string, until: string): Promise<Run
         try {
           if (settings.skip.skipExisting && day < refreshFrom) {
             const problem = await archiveProblem(periodFolder(settings, oneDay(day)), day);
-            if (!problem) return 'skipped';
+            if (!problem) {
+              await run.addArchived(day);
+              return 'skipped';
+            }
             core.info(`${day}: the archived copy is not usable (${problem}); fetching it again.`);
           }
           const outcome = await run.fetchAndArchive(() => run.requester.request(day), day);

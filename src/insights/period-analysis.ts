@@ -8,7 +8,7 @@ import type { DownloadedPart, PartsAnalysis } from '../download/download-parts.j
 import { REPORTS, type ReportContent, type ReportName } from '../reports.js';
 import type { Analyzer, AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
-import { CsvWriter, csvColumns, csvLine, type CsvContent } from './csv.js';
+import { CsvWriter, csvColumns, csvLine, joinCsv, type CsvContent } from './csv.js';
 import type { Row } from './fields.js';
 import { LineSplitter } from './line-splitter.js';
 import { parseRecord, type PartOptions, type PartResult } from './part-analysis.js';
@@ -19,7 +19,7 @@ import { TEAM_COLUMNS, mergeRollup, newRollup, rollupRows, type TeamDirectory } 
 export interface AnalysisOptions {
   report: ReportName;
   analyzer: AnalyzerOptions;
-  /** Write part-NNN.csv beside each part (users, user-teams and repos reports). */
+  /** Write `{report}.csv` for the period, from every part (users, user-teams and repos reports). */
   csv: boolean;
   /** Derived files and the summary show logins as pseudonyms with this key. */
   pseudonymizeKey?: string;
@@ -61,12 +61,16 @@ export class PeriodAnalysis implements PartsAnalysis {
     this.analyzer = ANALYZERS[this.content];
   }
 
-  /** How the worker analyses a part: which figures, and where its CSV goes. */
+  /** How the worker analyses a part: which figures, and where its CSV rows go. */
   partOptions(partName: string): PartOptions {
     const { report, analyzer, csv, pseudonymizeKey, teams } = this.options;
-    const csvFile =
-      csv && this.content !== 'aggregate' ? path.join(this.folder, partName.replace(/\.ndjson$/, '.csv')) : undefined;
+    const csvFile = csv && this.content !== 'aggregate' ? this.rowsFile(partName) : undefined;
     return { report, analyzer, csvFile, pseudonymizeKey, teams: teams?.directory };
+  }
+
+  /** A part's CSV rows, written by its worker and joined into the period's CSV at the end. */
+  private rowsFile(partName: string): string {
+    return path.join(this.folder, `.${partName}.csv-rows`);
   }
 
   add(partName: string, result: PartResult): void {
@@ -85,13 +89,7 @@ export class PeriodAnalysis implements PartsAnalysis {
   /** Writes the remaining derived files, and lists all of them for the manifest. */
   async finish(parts: DownloadedPart[]): Promise<{ derived: DerivedFile[]; insights: PeriodInsights }> {
     const derived: DerivedFile[] = [];
-    for (const part of parts) {
-      const written = this.csvs.get(part.name);
-      if (!written) continue;
-      const name = part.name.replace(/\.ndjson$/, '.csv');
-      const stats = this.extra.size > 0 ? await this.rewriteCsv(part.name, name, [...this.extra].sort()) : written;
-      derived.push({ name, bytes: stats.bytes, sha256: stats.sha256, records: stats.records, from: [part.name] });
-    }
+    if (this.csvs.size > 0) derived.push(await this.writeCsv(parts));
     const { teams } = this.options;
     const rows = teams && rollupRows(this.rollup, teams.directory, teams.day);
     if (rows) derived.push(...(await this.writeRollup(rows, parts)));
@@ -103,22 +101,38 @@ export class PeriodAnalysis implements PartsAnalysis {
     };
   }
 
-  /** A new plain field arrived: the CSV is written again with a column for it. */
-  private async rewriteCsv(part: string, name: string, extra: string[]) {
-    const columns = [...csvColumns(this.content as CsvContent), ...extra];
-    const writer = new CsvWriter(path.join(this.folder, name), columns, loginShower(this.options.pseudonymizeKey));
+  /**
+   * `{report}.csv`: one header, then the rows of every part in part order. A new plain field
+   * seen in some part gets a column: then the parts are read again into the wider CSV.
+   */
+  private async writeCsv(parts: DownloadedPart[]): Promise<DerivedFile> {
+    const name = `${this.options.report}.csv`;
+    const file = path.join(this.folder, name);
+    const columns = [...csvColumns(this.content as CsvContent), ...[...this.extra].sort()];
+    const records = [...this.csvs.values()].reduce((total, written) => total + written.records, 0);
+    const bodies = parts.map((part) => this.rowsFile(part.name));
+    const stats =
+      this.extra.size > 0 ? await this.rewriteCsv(file, columns, parts) : await joinCsv(file, columns, bodies, records);
+    await Promise.all(bodies.map((body) => fs.rm(body, { force: true })));
+    return { name, ...stats, from: parts.map((part) => part.name) };
+  }
+
+  private async rewriteCsv(file: string, columns: string[], parts: DownloadedPart[]): Promise<FileStats> {
+    const writer = new CsvWriter(file, columns, loginShower(this.options.pseudonymizeKey));
     let waits: Promise<void>[] = [];
     const splitter = new LineSplitter((line) => {
       const record = parseRecord(line);
       const busy = record && writer.row(record);
       if (busy) waits.push(busy);
     });
-    for await (const chunk of createReadStream(path.join(this.folder, part))) {
-      splitter.push(chunk as Buffer);
-      await Promise.all(waits);
-      waits = [];
+    for (const part of parts) {
+      for await (const chunk of createReadStream(path.join(this.folder, part.name))) {
+        splitter.push(chunk as Buffer);
+        await Promise.all(waits);
+        waits = [];
+      }
+      splitter.end();
     }
-    splitter.end();
     return writer.close();
   }
 

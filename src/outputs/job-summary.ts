@@ -4,6 +4,7 @@ import type { UploadedArtifact } from '../archive/upload-artifact.js';
 import { compactDays } from '../days.js';
 import { formatBytes } from '../download/progress.js';
 import type { Settings } from '../inputs/settings.js';
+import { dataBreakLines } from '../insights/data-breaks.js';
 import type { RunInsights } from '../insights/run-insights.js';
 import { formatNumber } from '../insights/fields.js';
 import { blocks, heading, table } from '../insights/markdown.js';
@@ -52,6 +53,13 @@ function overview(settings: Settings, result: RunResult, artifact?: UploadedArti
   );
 }
 
+/** The dated data breaks that the range, or the archived period, covers. */
+function knownBreaks(result: RunResult): string {
+  if (result.range) return dataBreakLines(result.range.since, result.range.until);
+  const period = result.archived[0]?.report.period;
+  return period ? dataBreakLines(period.start, period.end) : '';
+}
+
 /** What the records say, in Markdown; empty when they were not analysed. */
 export function renderFigures(settings: Settings, insights: RunInsights | undefined): string {
   return (
@@ -74,6 +82,7 @@ export async function writeSummary(
   const markdown = blocks(
     heading(2, `Copilot usage metrics: ${settings.report} of ${settings.scope} ${settings.slug}`),
     overview(settings, result, artifact),
+    knownBreaks(result),
     figures,
   );
   await core.summary.addRaw(`${markdown}\n`).write();
