@@ -118,7 +118,7 @@ test('reads the artifact options', () => {
   });
 });
 
-test('reads the insight options; the team rollup only with users-1-day', () => {
+test('reads the insight options; the team rollup only with users-1-day or users-28-day', () => {
   expect(
     withInputs({
       'summary-top-users': '10',
@@ -132,7 +132,8 @@ test('reads the insight options; the team rollup only with users-1-day', () => {
     teamRollup: true,
     pseudonymizeKey: 's3cret',
   });
-  expect(() => withInputs({ report: 'users-28-day', 'team-rollup': 'true' })).toThrow(/Input "team-rollup"/);
+  expect(withInputs({ report: 'users-28-day', 'team-rollup': 'true' }).insights.teamRollup).toBe(true);
+  expect(() => withInputs({ report: 'user-teams-1-day', 'team-rollup': 'true' })).toThrow(/Input "team-rollup"/);
 });
 
 test('normalizes api-url and keeps GHE.com roots', () => {

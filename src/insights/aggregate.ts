@@ -149,13 +149,16 @@ function adoption(state: AggregateState): string {
 }
 
 function pullRequests(days: DayFigures[]): string {
-  return table(
-    ['Pull requests created', 'Merged', 'Created by Copilot', 'Reviewed by Copilot'],
-    [
-      [sum(days, 'prCreated'), sum(days, 'prMerged'), sum(days, 'prByCopilot'), sum(days, 'prReviewedByCopilot')].map(
-        (v) => formatNumber(v),
-      ),
-    ],
+  return blocks(
+    heading(4, 'Pull requests'),
+    table(
+      ['Pull requests created', 'Merged', 'Created by Copilot', 'Reviewed by Copilot'],
+      [
+        [sum(days, 'prCreated'), sum(days, 'prMerged'), sum(days, 'prByCopilot'), sum(days, 'prReviewedByCopilot')].map(
+          (v) => formatNumber(v),
+        ),
+      ],
+    ),
   );
 }
 

@@ -264,13 +264,16 @@ function phasesTable(state: UsersState): string {
     }))
     .sort((a, b) => a.phase.number - b.phase.number || a.phase.name.localeCompare(b.phase.name));
   const most = Math.max(...rows.map((row) => row.users));
-  return table(
-    ['Adoption phase', 'Users', ''],
-    rows.map((row) => [
-      row.phase.name,
-      formatNumber(row.users),
-      '█'.repeat(Math.max(1, Math.round((row.users / most) * 20))),
-    ]),
+  return blocks(
+    heading(4, 'Users per adoption phase (each user\u2019s newest), in phase order'),
+    table(
+      ['Adoption phase', 'Users', ''],
+      rows.map((row) => [
+        row.phase.name,
+        formatNumber(row.users),
+        '█'.repeat(Math.max(1, Math.round((row.users / most) * 20))),
+      ]),
+    ),
   );
 }
 
