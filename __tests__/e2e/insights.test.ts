@@ -248,9 +248,9 @@ describe('exports', () => {
 
   test.each([
     ['users-1-day', 'the same day', 2],
-    ['users-28-day', 'the newest day of the period that has one', 0],
+    ['users-28-day', 'the newest day that has one (not the last day here)', 0],
   ] as const)(
-    'team-rollup with %s: archives %s\u2019s user-teams report (with its CSV), writes teams.ndjson and teams.csv, and shows the teams side by side',
+    'team-rollup with %s: archives the user-teams report of %s (with its CSV), writes teams.ndjson and teams.csv, and shows the teams side by side',
     async (report, _which, back) => {
       const latest = harness.api.latestDay();
       const teamsKey = { scope: 'organization' as const, slug: 'octo-org', report: 'user-teams-1-day' as const };

@@ -361,9 +361,9 @@ function adoption(state) {
     return markdown_blocks(chatModeTable(state.features), originTable(state.features));
 }
 function pullRequests(days) {
-    return markdown_table(['Pull requests created', 'Merged', 'Created by Copilot', 'Reviewed by Copilot'], [
+    return markdown_blocks(markdown_heading(4, 'Pull requests'), markdown_table(['Pull requests created', 'Merged', 'Created by Copilot', 'Reviewed by Copilot'], [
         [sum(days, 'prCreated'), sum(days, 'prMerged'), sum(days, 'prByCopilot'), sum(days, 'prReviewedByCopilot')].map((v) => fields_formatNumber(v)),
-    ]);
+    ]));
 }
 /** The figures of one day that are counts of users; the same labels in every summary. */
 function usersOnDay(day) {
@@ -848,11 +848,11 @@ function phasesTable(state) {
     }))
         .sort((a, b) => a.phase.number - b.phase.number || a.phase.name.localeCompare(b.phase.name));
     const most = Math.max(...rows.map((row) => row.users));
-    return markdown_table(['Adoption phase', 'Users', ''], rows.map((row) => [
+    return markdown_blocks(markdown_heading(4, 'Users per adoption phase (each user\u2019s newest), in phase order'), markdown_table(['Adoption phase', 'Users', ''], rows.map((row) => [
         row.phase.name,
         fields_formatNumber(row.users),
         '█'.repeat(Math.max(1, Math.round((row.users / most) * 20))),
-    ]));
+    ])));
 }
 const known = (value) => (Number.isNaN(value) ? undefined : value);
 function topUsers(state, context) {
