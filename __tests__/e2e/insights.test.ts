@@ -89,7 +89,9 @@ describe('job summary per report kind, checked against a plain computation', () 
     expect(run.summary).toContain('```mermaid\nxychart-beta');
     const chart = chartOf(days, first, last);
     expect(chart.left).toEqual([]);
-    for (const line of [chart.labels, ...chart.lines]) expect(run.summary).toContain(line);
+    expect(chart.charts).toHaveLength(1);
+    expect(run.summary.split('```mermaid').length - 1).toBe(1);
+    for (const line of chart.charts.flat()) expect(run.summary).toContain(line);
     expect(run.summary).toContain(
       `Acceptance rate trend: ${weeks[0][4]} in the week ending ${weeks[0][0]}, ${weeks[3][4]} in the week ending ${weeks[3][0]}`,
     );
@@ -472,9 +474,9 @@ const CSV_COLUMNS: Record<'users-1-day' | 'user-teams-1-day' | 'repos-1-day', st
 };
 
 describe('a range of an aggregate 1-day report', () => {
-  test('charts every day of the range, skipped days read from disk; days without a value are named, never drawn', async () => {
+  test('charts every day of the range, a chart per month, skipped days read from disk; days without a value are named, never drawn', async () => {
     const latest = harness.api.latestDay();
-    const [since, until] = [addDays(latest, -30), addDays(latest, -12)];
+    const [since, until] = [addDays(latest, -50), addDays(latest, -12)];
     const key = { scope: 'organization' as const, slug: 'octo-org', report: 'organization-1-day' as const };
     const inputs = { ...key, 'upload-artifact': 'false', 'if-no-report': 'warn' };
     // The archive already holds the first 8 days.
@@ -498,10 +500,12 @@ describe('a range of an aggregate 1-day report', () => {
     for (let day = since; day <= until; day = addDays(day, 1)) {
       days.push(...records(harness.api.parts({ ...key, day }) as Buffer[]));
     }
-    expect(days).toHaveLength(18);
+    expect(days).toHaveLength(38);
     const chart = chartOf(days, since, until);
     expect(chart.left).toEqual([none, nullDay]);
-    for (const line of [chart.labels, ...chart.lines]) expect(run.summary).toContain(line);
+    expect(chart.charts.length).toBeGreaterThanOrEqual(2);
+    expect(run.summary.split('```mermaid').length - 1).toBe(chart.charts.length);
+    for (const line of chart.charts.flat()) expect(run.summary).toContain(line);
     expect(run.summary).toContain(`Left off the chart, no value for these 2 days: ${none} – ${nullDay} (2 days).`);
     expectRows(run.summary, aggregateRows(days));
     expectRows(run.summary, weekRows(days, until));

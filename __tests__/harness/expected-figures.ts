@@ -235,24 +235,29 @@ const ratioOf = (part: Num, whole: Num): Num =>
   part === undefined || whole === undefined || whole === 0 ? undefined : part / whole;
 
 /**
- * The Mermaid chart of daily and weekly active users over `first`..`last`: the days with both
- * values, in order, and the days left off (no report, or no value).
+ * The Mermaid charts of daily and weekly active users over `first`..`last` (one, or one per
+ * calendar month when the range is longer than 31 days): per chart the x-axis (days of the
+ * month) and the two lines, of the days with both values; and the days left off.
  */
-export function chartOf(days: Obj[], first: string, last: string): { lines: string[]; labels: string; left: string[] } {
+export function chartOf(days: Obj[], first: string, last: string): { charts: string[][]; left: string[] } {
   const byDay = new Map(days.map((day) => [String(day.day), day]));
   const all: string[] = [];
   for (let t = Date.parse(first); t <= Date.parse(last); t += 86_400_000)
     all.push(new Date(t).toISOString().slice(0, 10));
   const has = (day: string) =>
     numOf(byDay.get(day)?.daily_active_users) !== undefined && numOf(byDay.get(day)?.weekly_active_users) !== undefined;
-  const shown = all.filter(has);
-  return {
-    lines: ['daily_active_users', 'weekly_active_users'].map(
+  const groups = new Map<string, string[]>();
+  for (const day of all.filter(has)) {
+    const group = all.length <= 31 ? 'all' : day.slice(0, 7);
+    groups.set(group, [...(groups.get(group) ?? []), day]);
+  }
+  const charts = [...groups.values()].map((shown) => [
+    `  x-axis [${shown.map((day) => `"${day.slice(8)}"`).join(', ')}]`,
+    ...['daily_active_users', 'weekly_active_users'].map(
       (key) => `  line [${shown.map((day) => numOf(byDay.get(day)![key])).join(', ')}]`,
     ),
-    labels: `  x-axis [${shown.map((day) => `"${day.slice(5)}"`).join(', ')}]`,
-    left: all.filter((day) => !has(day)),
-  };
+  ]);
+  return { charts, left: all.filter((day) => !has(day)) };
 }
 
 /** Nearest-rank percentile. */

@@ -441,26 +441,46 @@ function folded(title, body, rows) {
         return markdown_blocks(markdown_heading(4, title), body);
     return `<details><summary>${title} (${rows} rows)</summary>\n\n${body}\n\n</details>`;
 }
+/** Days a chart can label legibly at Mermaid's default width; longer ranges get a chart per month. */
+const CHART_DAYS = 31;
+/** One chart of days with values; x-axis labels are days of the month, the title names the span. */
+function chartBlock(charted, first, last) {
+    const values = (key) => `[${charted.map((day) => day[key]).join(', ')}]`;
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "Daily (lower line) and weekly active users, ${first} to ${last}"`,
+        `  x-axis [${charted.map((day) => `"${day.day.slice(8)}"`).join(', ')}]`,
+        '  y-axis "Users"',
+        `  line ${values('dailyActive')}`,
+        `  line ${values('weeklyActive')}`,
+        '```',
+    ].join('\n');
+}
 /**
  * Mermaid's xychart cannot skip a point: a day without a value is left off (the x-axis labels
- * show the jump) and named under the chart, never drawn as 0.
+ * show the jump) and named under the chart, never drawn as 0. A range longer than a month is
+ * drawn one calendar month per chart, so that every day keeps a legible label.
  */
 function chart(days, first, last) {
     const charted = days.filter((day) => day.dailyActive !== undefined && day.weeklyActive !== undefined);
     const shown = new Set(charted.map((day) => day.day));
     const left = dayRange(first, last).filter((day) => !shown.has(day));
-    const values = (key) => `[${charted.map((day) => day[key]).join(', ')}]`;
-    return markdown_blocks(charted.length > 0 &&
-        [
-            '```mermaid',
-            'xychart-beta',
-            `  title "Daily (lower line) and weekly active users, ${first} to ${last}"`,
-            `  x-axis [${charted.map((day) => `"${day.day.slice(5)}"`).join(', ')}]`,
-            '  y-axis "Users"',
-            `  line ${values('dailyActive')}`,
-            `  line ${values('weeklyActive')}`,
-            '```',
-        ].join('\n'), left.length > 0 &&
+    const spans = [];
+    if (dayRange(first, last).length <= CHART_DAYS)
+        spans.push([first, last]);
+    else {
+        for (let start = first; start <= last;) {
+            const monthEnd = addDays(`${addDays(`${start.slice(0, 7)}-01`, 31).slice(0, 7)}-01`, -1);
+            const end = monthEnd < last ? monthEnd : last;
+            spans.push([start, end]);
+            start = addDays(end, 1);
+        }
+    }
+    return markdown_blocks(...spans.map(([from, to]) => {
+        const own = charted.filter((day) => day.day >= from && day.day <= to);
+        return own.length > 0 && chartBlock(own, from, to);
+    }), left.length > 0 &&
         `Left off the chart, no value for ${left.length === 1 ? 'this day' : `these ${left.length} days`}: ${compactDays(left)}.`);
 }
 function perDay(days) {
