@@ -25,8 +25,9 @@ export interface SummaryChecks {
     /** An SVG was drawn, of this size. */
     width: number;
     height: number;
-    /** Plotted lines with a path. */
+    /** Plotted lines with a path, and those too pale to read. */
     lines: number;
+    paleLines: number;
     /** Error text mermaid drew instead of a chart. */
     error: string;
     /** x-axis labels, and how many overlap the next one. */
@@ -68,8 +69,14 @@ const chartOf = (pre) => {
   const labels = svg ? [...svg.querySelectorAll('.bottom-axis .label text')].map((t) => t.getBoundingClientRect()).sort((a, b) => a.left - b.left) : [];
   let overlappingLabels = 0;
   for (let i = 1; i < labels.length; i++) if (labels[i - 1].right > labels[i].left + 0.5) overlappingLabels++;
+  // A line too pale to read on white (relative luminance over 0.8) does not count as drawn.
+  const luminance = (color) => {
+    const [r, g, b] = (color.match(/\\d+(\\.\\d+)?/g) || ['255', '255', '255']).slice(0, 3).map((v) => Number(v) / 255);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const paleLines = lines.filter((p) => luminance(getComputedStyle(p).stroke) > 0.8).length;
   const error = !svg ? 'no SVG' : /Syntax error|error in text/i.test(svg.textContent) ? svg.textContent.slice(0, 200) : '';
-  return { width: box.width, height: box.height, lines: lines.length, error, labels: labels.length, overlappingLabels };
+  return { width: box.width, height: box.height, lines: lines.length, paleLines, error, labels: labels.length, overlappingLabels };
 };
 const checks = [...document.querySelectorAll('section.summary')].map((section) => ({
   charts: [...section.querySelectorAll('pre.mermaid')].map(chartOf),

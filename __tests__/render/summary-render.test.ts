@@ -41,7 +41,7 @@ test('the examples cover every report kind, a team rollup and a 90-day range', (
 });
 
 describe.each(sections.map(([title, section], i) => ({ title, section, i })))('$title', ({ title, section, i }) => {
-  test('each chart draws: an SVG of a real size, both lines, x-axis labels that do not overlap', () => {
+  test('each chart draws: an SVG of a real size, both lines in readable colours, x-axis labels that do not overlap', () => {
     const { charts } = checks[i];
     expect(charts).toHaveLength(section.split('```mermaid').length - 1);
     for (const chart of charts) {
@@ -49,6 +49,7 @@ describe.each(sections.map(([title, section], i) => ({ title, section, i })))('$
       expect(chart.width).toBeGreaterThan(300);
       expect(chart.height).toBeGreaterThan(200);
       expect(chart.lines).toBe(2);
+      expect(chart.paleLines).toBe(0);
       expect(chart.labels).toBeGreaterThan(0);
       expect(chart.overlappingLabels).toBe(0);
     }

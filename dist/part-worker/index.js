@@ -443,11 +443,19 @@ function folded(title, body, rows) {
 }
 /** Days a chart can label legibly at Mermaid's default width; longer ranges get a chart per month. */
 const CHART_DAYS = 31;
+const PALETTE = '#0969da, #bc4c00';
 /** One chart of days with values; x-axis labels are days of the month, the title names the span. */
 function chartBlock(charted, first, last) {
     const values = (key) => `[${charted.map((day) => day[key]).join(', ')}]`;
     return [
         '```mermaid',
+        // Mermaid's default first line colour is too pale to read on white: GitHub's blue and orange.
+        '---',
+        'config:',
+        '  themeVariables:',
+        '    xyChart:',
+        `      plotColorPalette: "${PALETTE}"`,
+        '---',
         'xychart-beta',
         `  title "Daily (lower line) and weekly active users, ${first} to ${last}"`,
         `  x-axis [${charted.map((day) => `"${day.day.slice(8)}"`).join(', ')}]`,
