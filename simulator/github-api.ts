@@ -50,7 +50,6 @@ const DATA_STARTS: Partial<Record<ReportName, string>> = {
   'repos-1-day': '2026-07-17',
 };
 
-const today = (): string => new Date().toISOString().slice(0, 10);
 const addDays = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -60,6 +59,8 @@ export class GitHubApi {
   readonly tokens = new Set(['ghp_simulatedTokenForCopilotMetrics0000']);
   /** Entities that exist, as `scope/slug` (slugs lower-case). */
   readonly entities = new Set(['enterprise/octo-ent', 'organization/octo-org']);
+  /** The simulated time; a run of the action is given the same one (COPILOT_METRICS_NOW). */
+  now: () => Date = () => new Date();
   /** Days not yet processed: the newest this many days before today answer 404. */
   notReadyDays = 2;
   private rules: ApiRule[] = [];
@@ -102,7 +103,11 @@ export class GitHubApi {
 
   /** The newest day whose reports are ready. */
   latestDay(): string {
-    return addDays(today(), -(this.notReadyDays + 1));
+    return addDays(this.today(), -(this.notReadyDays + 1));
+  }
+
+  private today(): string {
+    return this.now().toISOString().slice(0, 10);
   }
 
   /** Serves these parts for a report instead of generated content; `paths` sets the link paths. */
@@ -185,7 +190,7 @@ export class GitHubApi {
         });
       }
       const start = DATA_STARTS[report] ?? '2025-10-10';
-      if (asked > this.latestDay() || asked < start || asked < addDays(today(), -366))
+      if (asked > this.latestDay() || asked < start || asked < addDays(this.today(), -366))
         return json(res, 404, notFound());
       day = asked;
     } else {

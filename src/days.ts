@@ -35,6 +35,17 @@ export function dayRange(first: string, last: string): string[] {
   return days;
 }
 
+/** Days as runs: `2026-01-01 – 2026-01-31 (31 days), 2026-02-03`. */
+export function compactDays(days: string[]): string {
+  const runs: string[][] = [];
+  for (const day of [...days].sort()) {
+    const last = runs.at(-1);
+    if (last && addDays(last.at(-1)!, 1) === day) last.push(day);
+    else runs.push([day]);
+  }
+  return runs.map((run) => (run.length === 1 ? run[0] : `${run[0]} – ${run.at(-1)} (${run.length} days)`)).join(', ');
+}
+
 export interface DataWindow {
   /** The oldest day GitHub still serves: the later of DATA_START and one year before today. */
   first: string;

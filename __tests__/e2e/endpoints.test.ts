@@ -187,12 +187,11 @@ function headline(parts: Buffer[], is28: boolean): [string, string][] {
   const accepted = sum((day) => completion(day).code_acceptance_activity_count ?? 0);
   const last = days[days.length - 1];
   return [
-    is28
-      ? ['Monthly active users (last day)', last.monthly_active_users.toLocaleString('en-US')]
-      : ['Daily active users', last.daily_active_users.toLocaleString('en-US')],
+    ['Monthly active users (28 days to the day)', last.monthly_active_users.toLocaleString('en-US')],
+    ['Daily active users (on the day)', last.daily_active_users.toLocaleString('en-US')],
     ['Interactions', sum((day) => day.user_initiated_interaction_count).toLocaleString('en-US')],
     ['Code completions suggested', suggested.toLocaleString('en-US')],
     ['Code completions accepted', accepted.toLocaleString('en-US')],
-    ['Acceptance rate', `${((accepted / suggested) * 100).toFixed(1)} %`],
+    ['Acceptance rate (code completions)', `${((accepted / suggested) * 100).toFixed(1)} %`],
   ];
 }

@@ -11,13 +11,15 @@ import type { ReportName, Scope } from '../../src/reports.js';
 import { countRecords, sha256 } from '../harness/expect-report.js';
 import {
   aggregateRows,
-  chartLines,
+  chartOf,
   csv,
   records,
   reposRows,
   tableRows,
+  teamSummaryRows,
   userTeamsRows,
   usersRows,
+  weekRows,
 } from '../harness/expected-figures.js';
 import { useHarness } from '../harness/harness.js';
 import { readArtifact } from '../harness/read-artifact.js';
@@ -74,14 +76,25 @@ describe('job summary per report kind, checked against a plain computation', () 
   test.each([
     ['enterprise', 'enterprise-28-day'],
     ['organization', 'organization-28-day'],
-  ] as const)('%s %s: per-day table, Mermaid chart, period totals and acceptance trend', async (scope, report) => {
+  ] as const)('%s %s: per-day table, Mermaid chart, period totals and weekly acceptance', async (scope, report) => {
     const { run, parts } = await runReport(scope, report);
     expect(run.code).toBe(0);
-    const days = records(parts)[0].day_totals as Record<string, unknown>[];
+    const [record] = records(parts);
+    const days = record.day_totals as Record<string, unknown>[];
+    const [first, last] = [String(record.report_start_day), String(record.report_end_day)];
     expectRows(run.summary, aggregateRows(days));
-    expect(run.summary).toContain('```mermaid\nxychart-beta');
-    for (const line of chartLines(days)) expect(run.summary).toContain(line);
-    expect(run.summary).toMatch(/Acceptance rate trend: \d+\.\d % in the first 7 days, \d+\.\d % in the last 7 days/);
+    const weeks = weekRows(days, last);
+    expect(weeks.length).toBe(4);
+    expectRows(run.summary, weeks);
+    expect(run.summary).toMatch(/```mermaid\n(.*\n)*xychart-beta\n/);
+    const chart = chartOf(days, first, last);
+    expect(chart.left).toEqual([]);
+    expect(chart.charts).toHaveLength(1);
+    expect(run.summary.split('```mermaid').length - 1).toBe(1);
+    for (const line of chart.charts.flat()) expect(run.summary).toContain(line);
+    expect(run.summary).toContain(
+      `Acceptance rate trend: ${weeks[0][4]} in the week ending ${weeks[0][0]}, ${weeks[3][4]} in the week ending ${weeks[3][0]}`,
+    );
   });
 
   test.each([
@@ -147,8 +160,8 @@ test('missing and null fields show as n/a, never 0; invalid lines are counted, w
   const run = await harness.run({ ...key, 'upload-artifact': 'false' });
   expect(run.code).toBe(0);
   expectRows(run.summary, [
-    ['Active users', '2'],
-    ['Chat users', 'n/a'],
+    ['Active users (on the day)', '2'],
+    ['Chat users (on the day)', 'n/a'],
     ['AI credits used', 'n/a'],
     ['AI credits per user, p50', 'n/a'],
   ]);
@@ -162,7 +175,7 @@ test('missing and null fields show as n/a, never 0; invalid lines are counted, w
 
 describe('exports', () => {
   test.each(['users-1-day', 'user-teams-1-day', 'repos-1-day'] as const)(
-    'csv: true writes part-NNN.csv beside each %s part, listed as derived, in the artifact',
+    'csv: true writes one %s.csv for the period: one header, every part in order, listed as derived, in the artifact',
     async (report) => {
       const { run, parts, folder } = await runReport(
         'organization',
@@ -174,21 +187,24 @@ describe('exports', () => {
       const manifest = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
       const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']));
       const columns = CSV_COLUMNS[report];
-      for (const [i, part] of parts.entries()) {
-        const name = `part-00${i + 1}.csv`;
-        const expected = csv([columns, ...records([part]).map((row) => columns.map((column) => row[column]))]);
-        const written = await fs.readFile(path.join(folder, name), 'utf8');
-        expect(written).toBe(expected);
-        expect(manifest.derived[i]).toEqual({
+      const name = `${report}.csv`;
+      const expected = csv([columns, ...records(parts).map((row) => columns.map((column) => row[column]))]);
+      expect(await fs.readFile(path.join(folder, name), 'utf8')).toBe(expected);
+      expect(manifest.derived).toEqual([
+        {
           name,
           bytes: Buffer.byteLength(expected),
           sha256: sha256(Buffer.from(expected)),
-          records: countRecords(part),
-          from: [`part-00${i + 1}.ndjson`],
-        });
-        const inArtifact = [...artifact.entries()].find(([file]) => file.endsWith(`/${name}`));
-        expect(inArtifact?.[1].toString()).toBe(expected);
-      }
+          records: parts.reduce((total, part) => total + countRecords(part), 0),
+          from: parts.map((_, i) => `part-00${i + 1}.ndjson`),
+        },
+      ]);
+      // Nothing else is left beside the parts: no per-part CSV, no temporary rows.
+      expect((await fs.readdir(folder)).sort()).toEqual(
+        [name, 'manifest.json', ...parts.map((_, i) => `part-00${i + 1}.ndjson`)].sort(),
+      );
+      const inArtifact = [...artifact.entries()].find(([file]) => file.endsWith(`/${name}`));
+      expect(inArtifact?.[1].toString()).toBe(expected);
     },
   );
 
@@ -214,7 +230,11 @@ describe('exports', () => {
         new_field: 'x',
       },
     ];
-    harness.api.setReport(key, [Buffer.from(rows.map((row) => `${JSON.stringify(row)}\n`).join(''))]);
+    // Two parts; the new field only in the second: the one CSV gets its column all the same.
+    harness.api.setReport(
+      key,
+      rows.map((row) => Buffer.from(`${JSON.stringify(row)}\n`)),
+    );
     const run = await harness.run({ ...key, csv: 'true', 'upload-artifact': 'false' });
     expect(run.code).toBe(0);
     const folder = path.join(run.workspace, 'copilot-metrics/enterprise/octo-ent/repos-1-day', day);
@@ -223,92 +243,120 @@ describe('exports', () => {
       columns,
       ...rows.map((row) => columns.map((column) => (row as Record<string, unknown>)[column])),
     ]);
-    expect(await fs.readFile(path.join(folder, 'part-001.csv'), 'utf8')).toBe(expected);
+    expect(await fs.readFile(path.join(folder, 'repos-1-day.csv'), 'utf8')).toBe(expected);
     expect(expected).toContain('"comma,quote""newline\nrepo"');
     expect(run.warnings).toEqual([expect.stringContaining('Schema drift: repos-1-day has a field "new_field"')]);
   });
 
-  test('team-rollup: archives the same day\u2019s user-teams report and writes teams.ndjson and teams.csv', async () => {
-    const { run, parts, day, folder } = await runReport(
-      'organization',
-      'users-1-day',
-      { 'team-rollup': 'true', 'upload-artifact': 'true' },
-      2,
-    );
-    expect(run.code).toBe(0);
-    const teamParts = harness.api.parts({
-      scope: 'organization',
-      slug: 'octo-org',
-      report: 'user-teams-1-day',
-      day,
-    }) as Buffer[];
-    const teamsFolder = path.join(run.workspace, 'copilot-metrics/organization/octo-org/user-teams-1-day', day);
-    const teamsManifest = JSON.parse(await fs.readFile(path.join(teamsFolder, 'manifest.json'), 'utf8'));
-    expect(teamsManifest.files.map((f: { sha256: string }) => f.sha256)).toEqual(teamParts.map(sha256));
+  test.each([
+    ['users-1-day', 'the same day', 2],
+    ['users-28-day', 'the newest day that has one (not the last day here)', 0],
+  ] as const)(
+    'team-rollup with %s: archives the user-teams report of %s (with its CSV), writes teams.ndjson and teams.csv, and shows the teams side by side',
+    async (report, _which, back) => {
+      const latest = harness.api.latestDay();
+      const teamsKey = { scope: 'organization' as const, slug: 'octo-org', report: 'user-teams-1-day' as const };
+      // users-28-day: the period's last day has no user-teams report, the day before has.
+      if (report === 'users-28-day') harness.api.setReport({ ...teamsKey, day: latest }, []);
+      const { run, parts, folder } = await runReport(
+        'organization',
+        report,
+        { 'team-rollup': 'true', csv: 'true', 'upload-artifact': 'true' },
+        back,
+      );
+      expect(run.code).toBe(0);
+      const day = report === 'users-1-day' ? addDays(latest, -back) : addDays(latest, -1);
+      const teamParts = harness.api.parts({ ...teamsKey, day }) as Buffer[];
+      const teamsFolder = path.join(run.workspace, 'copilot-metrics/organization/octo-org/user-teams-1-day', day);
+      const teamsManifest = JSON.parse(await fs.readFile(path.join(teamsFolder, 'manifest.json'), 'utf8'));
+      expect(teamsManifest.files.map((f: { sha256: string }) => f.sha256)).toEqual(teamParts.map(sha256));
+      // The user-teams report gets its CSV too.
+      const teamColumns = CSV_COLUMNS['user-teams-1-day'];
+      expect(await fs.readFile(path.join(teamsFolder, 'user-teams-1-day.csv'), 'utf8')).toBe(
+        csv([teamColumns, ...records(teamParts).map((row) => teamColumns.map((column) => row[column]))]),
+      );
 
-    // The rollup, computed plainly: per team, its members' rows of the users report.
-    const users = new Map(records(parts).map((row) => [row.user_id, row]));
-    const memberships = records(teamParts);
-    const teamIds = [...new Set(memberships.map((m) => m.team_id))];
-    const fields = [
-      'ai_credits_used',
-      'user_initiated_interaction_count',
-      'code_generation_activity_count',
-      'code_acceptance_activity_count',
-      'loc_suggested_to_add_sum',
-      'loc_suggested_to_delete_sum',
-      'loc_added_sum',
-      'loc_deleted_sum',
-    ];
-    const expected = teamIds
-      .map((id) => {
-        const members = memberships.filter((m) => m.team_id === id);
-        const active = members
-          .map((m) => users.get(m.user_id))
-          .filter((row): row is Record<string, unknown> => row !== undefined);
-        return {
-          day,
-          team_id: id,
-          team_slug: members[0].slug,
-          members: members.length,
-          active_users: active.length,
-          ...Object.fromEntries(
-            fields.map((field) => [field, active.reduce((total, row) => total + (row[field] as number), 0)]),
-          ),
-        };
-      })
-      .sort((a, b) => String(a.team_slug).localeCompare(String(b.team_slug)));
-    const ndjson = await fs.readFile(path.join(folder, 'teams.ndjson'), 'utf8');
-    const written = ndjson
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(written.length).toBe(expected.length);
-    written.forEach((row, i) => {
-      expect(Object.keys(row)).toEqual(Object.keys(expected[i]));
-      for (const [field, value] of Object.entries(expected[i])) {
-        if (typeof value === 'number' && !Number.isInteger(value)) expect(row[field]).toBeCloseTo(value, 6);
-        else expect(row[field]).toEqual(value);
-      }
-    });
-    const columns = Object.keys(expected[0]);
-    expect(await fs.readFile(path.join(folder, 'teams.csv'), 'utf8')).toBe(
-      csv([columns, ...written.map((row) => columns.map((c) => row[c]))]),
-    );
+      // The rollup, computed plainly: per team, its members' rows of the users report.
+      const userRows = records(parts);
+      const memberships = records(teamParts);
+      const teamIds = [...new Set(memberships.map((m) => m.team_id))];
+      const fields = [
+        'ai_credits_used',
+        'user_initiated_interaction_count',
+        'code_generation_activity_count',
+        'code_acceptance_activity_count',
+        'loc_suggested_to_add_sum',
+        'loc_suggested_to_delete_sum',
+        'loc_added_sum',
+        'loc_deleted_sum',
+      ];
+      type Obj = Record<string, unknown>;
+      const completion = (row: Obj, key: string) =>
+        ((row.totals_by_feature as Obj[]).find((entry) => entry.feature === 'code_completion')?.[key] as number) ?? 0;
+      const expected = teamIds
+        .map((id) => {
+          const members = memberships.filter((m) => m.team_id === id);
+          const ids = new Set(members.map((m) => m.user_id));
+          const rows = userRows.filter((row) => ids.has(row.user_id));
+          const flagged = (key: string) =>
+            new Set(rows.filter((row) => row[key] === true).map((row) => row.user_id)).size;
+          const total = (of: (row: Obj) => number) => rows.reduce((sum, row) => sum + of(row), 0);
+          return {
+            day,
+            team_id: id,
+            team_slug: members[0].slug,
+            members: members.length,
+            active_users: new Set(rows.map((row) => row.user_id)).size,
+            chat_users: flagged('used_chat'),
+            agent_users: flagged('used_agent'),
+            cli_users: flagged('used_cli'),
+            ...Object.fromEntries(fields.map((field) => [field, total((row) => row[field] as number)])),
+            code_completion_generation_count: total((row) => completion(row, 'code_generation_activity_count')),
+            code_completion_acceptance_count: total((row) => completion(row, 'code_acceptance_activity_count')),
+          };
+        })
+        .sort((a, b) => String(a.team_slug).localeCompare(String(b.team_slug)));
+      const ndjson = await fs.readFile(path.join(folder, 'teams.ndjson'), 'utf8');
+      const written = ndjson
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(written.length).toBe(expected.length);
+      written.forEach((row, i) => {
+        expect(Object.keys(row)).toEqual(Object.keys(expected[i]));
+        for (const [field, value] of Object.entries(expected[i])) {
+          // Sums keep 2 decimals: no 74.42999999999999.
+          if (typeof value === 'number') expect(row[field]).toBe(Math.round(value * 100) / 100);
+          else expect(row[field]).toEqual(value);
+        }
+      });
+      expect(ndjson).not.toMatch(/\.\d{3,}/);
+      const columns = Object.keys(expected[0]);
+      expect(await fs.readFile(path.join(folder, 'teams.csv'), 'utf8')).toBe(
+        csv([columns, ...written.map((row) => columns.map((c) => row[c]))]),
+      );
 
-    const manifest = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
-    const from = [
-      ...parts.map((_, i) => `part-00${i + 1}.ndjson`),
-      ...teamParts.map((_, i) => `../../user-teams-1-day/${day}/part-00${i + 1}.ndjson`),
-    ];
-    expect(manifest.derived.map((d: { name: string; from: string[] }) => [d.name, d.from])).toEqual([
-      ['teams.ndjson', from],
-      ['teams.csv', from],
-    ]);
-    const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']));
-    expect([...artifact.keys()].filter((file) => file.includes('user-teams-1-day')).length).toBe(teamParts.length + 1);
-    expect(artifact.has(`organization/octo-org/users-1-day/${day}/teams.csv`)).toBe(true);
-  });
+      expectRows(run.summary, teamSummaryRows(userRows, memberships));
+      expect(run.summary).toContain('GitHub leaves teams with fewer than 5 seats out of the user-teams report');
+
+      const manifest = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
+      const from = [
+        ...parts.map((_, i) => `part-00${i + 1}.ndjson`),
+        ...teamParts.map((_, i) => `../../user-teams-1-day/${day}/part-00${i + 1}.ndjson`),
+      ];
+      expect(manifest.derived.map((d: { name: string; from: string[] }) => [d.name, d.from])).toEqual([
+        [`${report}.csv`, parts.map((_, i) => `part-00${i + 1}.ndjson`)],
+        ['teams.ndjson', from],
+        ['teams.csv', from],
+      ]);
+      const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']));
+      // The user-teams parts, its CSV and its manifest.
+      expect([...artifact.keys()].filter((file) => file.includes('user-teams-1-day')).length).toBe(
+        teamParts.length + 2,
+      );
+      expect([...artifact.keys()].some((file) => file.endsWith('/teams.csv'))).toBe(true);
+    },
+  );
 });
 
 describe('privacy', () => {
@@ -322,9 +370,7 @@ describe('privacy', () => {
     expect(first.run.code).toBe(0);
     const rows = records(first.parts);
     const logins = [...new Set(rows.map((row) => row.user_login as string))];
-    const csvText = (
-      await Promise.all(first.parts.map((_, i) => fs.readFile(path.join(first.folder, `part-00${i + 1}.csv`), 'utf8')))
-    ).join('');
+    const csvText = await fs.readFile(path.join(first.folder, 'users-1-day.csv'), 'utf8');
     for (const login of logins) {
       expect(csvText).toContain(`,${pseudonym(login)},`);
       expect(csvText).not.toContain(`,${login},`);
@@ -350,9 +396,7 @@ describe('privacy', () => {
     expect(run.code).toBe(0);
     const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']));
     const prefix = `organization/octo-org/repos-1-day/${day}`;
-    expect([...artifact.keys()].sort()).toEqual(
-      [`${prefix}/manifest.json`, ...parts.map((_, i) => `${prefix}/part-00${i + 1}.csv`)].sort(),
-    );
+    expect([...artifact.keys()].sort()).toEqual([`${prefix}/manifest.json`, `${prefix}/repos-1-day.csv`].sort());
     for (const [i, part] of parts.entries()) {
       expect((await fs.readFile(path.join(folder, `part-00${i + 1}.ndjson`))).equals(part)).toBe(true);
     }
@@ -388,7 +432,7 @@ test('schema drift: one warning per unknown field and feature for the whole run,
     expect.stringContaining('Schema drift: users-1-day has a feature "copilot_new_thing"'),
   ]);
   expectRows(run.summary, [
-    ['Active users', '1'],
+    ['Active users (distinct over the period)', '1'],
     ['copilot_new_thing', '1'],
   ]);
 });
@@ -428,3 +472,71 @@ const CSV_COLUMNS: Record<'users-1-day' | 'user-teams-1-day' | 'repos-1-day', st
     'repo_visibility',
   ],
 };
+
+describe('a range of an aggregate 1-day report', () => {
+  test('charts every day of the range, a chart per month, skipped days read from disk; days without a value are named, never drawn', async () => {
+    const latest = harness.api.latestDay();
+    const [since, until] = [addDays(latest, -50), addDays(latest, -12)];
+    const key = { scope: 'organization' as const, slug: 'octo-org', report: 'organization-1-day' as const };
+    const inputs = { ...key, 'upload-artifact': 'false', 'if-no-report': 'warn' };
+    // The archive already holds the first 8 days.
+    const first = await harness.run({ ...inputs, since, until: addDays(since, 7) });
+    expect(first.code).toBe(0);
+    // A day without a report, and a day whose daily active users are null.
+    const [none, nullDay] = [addDays(since, 10), addDays(since, 11)];
+    harness.api.setReport({ ...key, day: none }, []);
+    const [record] = records(harness.api.parts({ ...key, day: nullDay }) as Buffer[]);
+    harness.api.setReport({ ...key, day: nullDay }, [
+      Buffer.from(`${JSON.stringify({ ...record, daily_active_users: null })}\n`),
+    ]);
+
+    const run = await harness.run(
+      { ...inputs, since, until, 'skip-existing': 'true', 'refresh-days': '0' },
+      { workspace: first.workspace },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.outputs['skipped-days'])).toHaveLength(8);
+    const days: Record<string, unknown>[] = [];
+    for (let day = since; day <= until; day = addDays(day, 1)) {
+      days.push(...records(harness.api.parts({ ...key, day }) as Buffer[]));
+    }
+    expect(days).toHaveLength(38);
+    const chart = chartOf(days, since, until);
+    expect(chart.left).toEqual([none, nullDay]);
+    expect(chart.charts.length).toBeGreaterThanOrEqual(2);
+    expect(run.summary.split('```mermaid').length - 1).toBe(chart.charts.length);
+    for (const line of chart.charts.flat()) expect(run.summary).toContain(line);
+    expect(run.summary).toContain(`Left off the chart, no value for these 2 days: ${none} – ${nullDay} (2 days).`);
+    expectRows(run.summary, aggregateRows(days));
+    expectRows(run.summary, weekRows(days, until));
+  });
+});
+
+describe('known data breaks', () => {
+  // The simulated time: a year after the break, so that its day is in the data window.
+  const now = '2026-12-01T06:00:00Z';
+  afterEach(() => {
+    harness.api.now = () => new Date();
+  });
+
+  test.each([
+    ['organization-1-day', '2026-10-06', true],
+    ['organization-1-day', '2026-10-07', false],
+    ['users-1-day', '2026-10-06', true],
+  ] as const)('%s of %s: the summary names the agent-attribution break: %s', async (report, day, named) => {
+    harness.api.now = () => new Date(now);
+    const run = await harness.run(
+      { scope: 'organization', slug: 'octo-org', report, day, 'upload-artifact': 'false' },
+      { env: { COPILOT_METRICS_NOW: now } },
+    );
+    expect(run.code).toBe(0);
+    const lines = run.summary.split('\n').filter((line) => line.includes('Known data break'));
+    if (!named) return expect(lines).toEqual([]);
+    expect(lines).toEqual([
+      expect.stringContaining(
+        '**Known data break on 2026-10-06:** IDEs that moved agent mode to the Copilot SDK stopped naming the IDE',
+      ),
+    ]);
+    expect(lines[0]).toContain('(https://github.blog/changelog/');
+  });
+});

@@ -57,89 +57,207 @@ function completion(day: Obj): Obj {
   return ((day.totals_by_feature as Obj[]) ?? []).find((entry) => entry.feature === 'code_completion') ?? {};
 }
 
-function top(entries: Obj[], key: string, limit = 5): string[][] {
-  const totals = new Map<string, { i: Num; g: Num }>();
+const entriesOf = (records: Obj[], key: string): Obj[] => records.flatMap((record) => (record[key] as Obj[]) ?? []);
+
+/** Breakdown rows: per name, interactions and code generations (and the completion rate), top 10. */
+function breakdownRows(entries: Obj[], key: string, rates: boolean, limit = 10): string[][] {
+  const totals = new Map<string, { i: Num; g: Num; s: Num; a: Num }>();
   for (const entry of entries) {
     const name = entry[key] as string;
-    const t = totals.get(name) ?? { i: undefined, g: undefined };
+    const t = totals.get(name) ?? { i: undefined, g: undefined, s: undefined, a: undefined };
     t.i = sum([t.i, numOf(entry.user_initiated_interaction_count)]);
     t.g = sum([t.g, numOf(entry.code_generation_activity_count)]);
+    if (entry.feature === 'code_completion') {
+      t.s = sum([t.s, numOf(entry.code_generation_activity_count)]);
+      t.a = sum([t.a, numOf(entry.code_acceptance_activity_count)]);
+    }
     totals.set(name, t);
   }
   return [...totals]
     .sort((a, b) => (b[1].i ?? 0) + (b[1].g ?? 0) - ((a[1].i ?? 0) + (a[1].g ?? 0)) || a[0].localeCompare(b[0]))
     .slice(0, limit)
-    .map(([name, t]) => [name, n(t.i), n(t.g)]);
+    .map(([name, t]) => [name, n(t.i), n(t.g), ...(rates ? [pct(t.a, t.s)] : [])]);
+}
+
+/** Every feature's interactions, code generations and lines; chat modes; lines by origin. */
+function featureRows(entries: Obj[]): string[][] {
+  const byFeature = new Map<string, Obj[]>();
+  for (const entry of entries)
+    byFeature.set(entry.feature as string, [...(byFeature.get(entry.feature as string) ?? []), entry]);
+  const total = (own: Obj[], key: string) => sum(own.map((entry) => numOf(entry[key])));
+  const features = [...byFeature]
+    .sort(
+      (a, b) =>
+        (total(b[1], 'user_initiated_interaction_count') ?? 0) +
+          (total(b[1], 'code_generation_activity_count') ?? 0) -
+          ((total(a[1], 'user_initiated_interaction_count') ?? 0) +
+            (total(a[1], 'code_generation_activity_count') ?? 0)) || a[0].localeCompare(b[0]),
+    )
+    .map(([name, own]) => [
+      name,
+      n(total(own, 'user_initiated_interaction_count')),
+      n(total(own, 'code_generation_activity_count')),
+      n(total(own, 'loc_added_sum')),
+      n(total(own, 'loc_deleted_sum')),
+    ]);
+  const chat = entries.filter((entry) => String(entry.feature).startsWith('chat_'));
+  const chatAll = total(chat, 'user_initiated_interaction_count');
+  const modes = [...byFeature]
+    .filter(([name]) => name.startsWith('chat_'))
+    .map(([name, own]): [string, Num] => [name, total(own, 'user_initiated_interaction_count')])
+    .map(([name, requests]) => [name, n(requests), pct(requests, chatAll)]);
+  const origin = (feature: string) =>
+    feature === 'code_completion' ? 'Code completions' : feature.includes('agent') ? 'Agents' : 'Chat and edits';
+  const lines = (entry: Obj) => sum([numOf(entry.loc_added_sum), numOf(entry.loc_deleted_sum)]);
+  const all = sum(entries.map(lines));
+  const origins = ['Agents', 'Code completions', 'Chat and edits'].map((name) => {
+    const own = entries.filter((entry) => origin(entry.feature as string) === name);
+    return [name, n(total(own, 'loc_added_sum')), n(total(own, 'loc_deleted_sum')), pct(sum(own.map(lines)), all)];
+  });
+  return [...features, ...modes, ...origins];
+}
+
+/** Chat requests: interactions of the chat_* features. */
+export function chatRequests(records: Obj[]): Num {
+  return sum(
+    entriesOf(records, 'totals_by_feature')
+      .filter((entry) => String(entry.feature).startsWith('chat_'))
+      .map((entry) => numOf(entry.user_initiated_interaction_count)),
+  );
+}
+
+/** Weeks of 7 days ending on `last`, oldest first: [week end, days, suggested, accepted, rate, change]. */
+export function weekRows(days: Obj[], last: string): string[][] {
+  const weeks = new Map<number, Obj[]>();
+  for (const day of days) {
+    const back = Math.floor((Date.parse(last) - Date.parse(String(day.day))) / 86_400_000 / 7);
+    weeks.set(back, [...(weeks.get(back) ?? []), day]);
+  }
+  const ordered = [...weeks].sort((a, b) => b[0] - a[0]);
+  const rate = (own: Obj[]): Num => {
+    const s = sum(own.map((day) => numOf(completion(day).code_generation_activity_count)));
+    const a = sum(own.map((day) => numOf(completion(day).code_acceptance_activity_count)));
+    return s === undefined || a === undefined || s === 0 ? undefined : a / s;
+  };
+  return ordered.map(([back, own], i) => {
+    const end = new Date(Date.parse(last) - back * 7 * 86_400_000).toISOString().slice(0, 10);
+    const before = i > 0 ? rate(ordered[i - 1][1]) : undefined;
+    const now = rate(own);
+    const change =
+      i === 0
+        ? ''
+        : before === undefined || now === undefined
+          ? 'n/a'
+          : `${now >= before ? '+' : ''}${((now - before) * 100).toFixed(1)} points`;
+    return [
+      end,
+      String(own.length),
+      n(sum(own.map((day) => numOf(completion(day).code_generation_activity_count)))),
+      n(sum(own.map((day) => numOf(completion(day).code_acceptance_activity_count)))),
+      pct(
+        sum(own.map((day) => numOf(completion(day).code_acceptance_activity_count))),
+        sum(own.map((day) => numOf(completion(day).code_generation_activity_count))),
+      ),
+      change,
+    ];
+  });
 }
 
 /** Rows an enterprise or organization summary must show, over its day records. */
 export function aggregateRows(days: Obj[]): string[][] {
-  const all = (key: string) => days.flatMap((day) => (day[key] as Obj[]) ?? []);
+  const sorted = [...days].sort((a, b) => String(a.day).localeCompare(String(b.day)));
+  const last = sorted.at(-1)!;
   const pr = (key: string) => sum(days.map((day) => numOf((day.pull_requests as Obj | undefined)?.[key])));
+  const total = (key: string) => sum(days.map((day) => numOf(day[key])));
+  const suggested = sum(days.map((day) => numOf(completion(day).code_generation_activity_count)));
+  const accepted = sum(days.map((day) => numOf(completion(day).code_acceptance_activity_count)));
+  const users = (key: string) => numOf(last[key]);
   const rows = [
+    ['Daily active users (on the day)', n(users('daily_active_users'))],
+    ['Weekly active users (7 days to the day)', n(users('weekly_active_users'))],
+    ['Monthly active users (28 days to the day)', n(users('monthly_active_users'))],
+    ['Monthly active chat users (28 days to the day)', n(users('monthly_active_chat_users'))],
+    ['Monthly active agent users (28 days to the day)', n(users('monthly_active_agent_users'))],
+    [
+      'Agent adoption (monthly active agent users ÷ monthly active users)',
+      pct(users('monthly_active_agent_users'), users('monthly_active_users')),
+    ],
+    [
+      'Chat adoption (monthly active chat users ÷ monthly active users)',
+      pct(users('monthly_active_chat_users'), users('monthly_active_users')),
+    ],
+    ['CLI users (on the day)', n(users('daily_active_cli_users'))],
+    ['Coding agent users (on the day)', n(users('daily_active_copilot_coding_agent_users'))],
+    ['Code review users (on the day)', n(users('daily_active_copilot_code_review_users'))],
+    ['Interactions', n(total('user_initiated_interaction_count'))],
+    ['Chat requests', n(chatRequests(days))],
+    [
+      days.length === 1 ? 'Chat requests per active user' : 'Chat requests per active user-day',
+      n(ratioOf(chatRequests(days), total('daily_active_users')), 2),
+    ],
+    ['Code completions suggested', n(suggested)],
+    ['Code completions accepted', n(accepted)],
+    ['Acceptance rate (code completions)', pct(accepted, suggested)],
+    ['Lines added by Copilot', n(total('loc_added_sum'))],
+    ['Lines deleted by Copilot', n(total('loc_deleted_sum'))],
     [
       n(pr('total_created')),
       n(pr('total_merged')),
       n(pr('total_created_by_copilot')),
       n(pr('total_reviewed_by_copilot')),
     ],
-    ...top(all('totals_by_ide'), 'ide'),
-    ...top(all('totals_by_feature'), 'feature'),
-    ...top(all('totals_by_language_feature'), 'language'),
-    ...top(all('totals_by_model_feature'), 'model'),
+    ...breakdownRows(entriesOf(days, 'totals_by_ide'), 'ide', false),
+    ...featureRows(entriesOf(days, 'totals_by_feature')),
+    ...breakdownRows(entriesOf(days, 'totals_by_language_feature'), 'language', true),
+    ...breakdownRows(entriesOf(days, 'totals_by_model_feature'), 'model', true),
   ];
-  const suggested = sum(days.map((day) => numOf(completion(day).code_generation_activity_count)));
-  const accepted = sum(days.map((day) => numOf(completion(day).code_acceptance_activity_count)));
-  const total = (key: string) => sum(days.map((day) => numOf(day[key])));
-  if (days.length === 1) {
-    const [day] = days;
-    return [
-      ['Daily active users', n(numOf(day.daily_active_users))],
-      ['Weekly active users', n(numOf(day.weekly_active_users))],
-      ['Monthly active users', n(numOf(day.monthly_active_users))],
-      ['Monthly active chat users', n(numOf(day.monthly_active_chat_users))],
-      ['Monthly active agent users', n(numOf(day.monthly_active_agent_users))],
-      ['Interactions', n(total('user_initiated_interaction_count'))],
-      ['Code completions suggested', n(suggested)],
-      ['Code completions accepted', n(accepted)],
-      ['Acceptance rate', pct(accepted, suggested)],
-      ['Lines of code added', n(total('loc_added_sum'))],
-      ['Lines of code deleted', n(total('loc_deleted_sum'))],
-      ...rows,
-    ];
-  }
-  const sorted = [...days].sort((a, b) => String(a.day).localeCompare(String(b.day)));
+  if (days.length === 1) return rows;
   const perDay = sorted.map((day) => {
     const c = completion(day);
+    const prs = (day.pull_requests as Obj | undefined) ?? {};
     return [
       String(day.day),
       n(numOf(day.daily_active_users)),
       n(numOf(day.weekly_active_users)),
+      n(numOf(day.monthly_active_users)),
+      n(numOf(day.monthly_active_chat_users)),
+      n(numOf(day.monthly_active_agent_users)),
       n(numOf(day.user_initiated_interaction_count)),
-      n(numOf(c.code_generation_activity_count)),
-      n(numOf(c.code_acceptance_activity_count)),
       pct(numOf(c.code_acceptance_activity_count), numOf(c.code_generation_activity_count)),
+      n(numOf(prs.total_created)),
+      n(numOf(prs.total_merged)),
     ];
   });
-  return [
-    ['Monthly active users (last day)', n(numOf(sorted.at(-1)!.monthly_active_users))],
-    ['Interactions', n(total('user_initiated_interaction_count'))],
-    ['Code completions suggested', n(suggested)],
-    ['Code completions accepted', n(accepted)],
-    ['Acceptance rate', pct(accepted, suggested)],
-    ['Lines of code added', n(total('loc_added_sum'))],
-    ['Lines of code deleted', n(total('loc_deleted_sum'))],
-    ...perDay,
-    ...rows,
-  ];
+  return [...rows, ...perDay];
 }
 
-/** The Mermaid chart's two lines (daily and weekly active users), in day order. */
-export function chartLines(days: Obj[]): string[] {
-  const sorted = [...days].sort((a, b) => String(a.day).localeCompare(String(b.day)));
-  return ['daily_active_users', 'weekly_active_users'].map(
-    (key) => `  line [${sorted.map((day) => numOf(day[key]) ?? 0).join(', ')}]`,
-  );
+const ratioOf = (part: Num, whole: Num): Num =>
+  part === undefined || whole === undefined || whole === 0 ? undefined : part / whole;
+
+/**
+ * The Mermaid charts of daily and weekly active users over `first`..`last` (one, or one per
+ * calendar month when the range is longer than 31 days): per chart the x-axis (days of the
+ * month) and the two lines, of the days with both values; and the days left off.
+ */
+export function chartOf(days: Obj[], first: string, last: string): { charts: string[][]; left: string[] } {
+  const byDay = new Map(days.map((day) => [String(day.day), day]));
+  const all: string[] = [];
+  for (let t = Date.parse(first); t <= Date.parse(last); t += 86_400_000)
+    all.push(new Date(t).toISOString().slice(0, 10));
+  const has = (day: string) =>
+    numOf(byDay.get(day)?.daily_active_users) !== undefined && numOf(byDay.get(day)?.weekly_active_users) !== undefined;
+  const groups = new Map<string, string[]>();
+  for (const day of all.filter(has)) {
+    const group = all.length <= 31 ? 'all' : day.slice(0, 7);
+    groups.set(group, [...(groups.get(group) ?? []), day]);
+  }
+  const charts = [...groups.values()].map((shown) => [
+    `  x-axis [${shown.map((day) => `"${day.slice(8)}"`).join(', ')}]`,
+    ...['daily_active_users', 'weekly_active_users'].map(
+      (key) => `  line [${shown.map((day) => numOf(byDay.get(day)![key])).join(', ')}]`,
+    ),
+  ]);
+  return { charts, left: all.filter((day) => !has(day)) };
 }
 
 /** Nearest-rank percentile. */
@@ -151,10 +269,12 @@ function percentile(sorted: number[], p: number): Num {
 export function usersRows(rows: Obj[], topUsers: number, show: (login: string) => string = (l) => l): string[][] {
   const users = new Map<unknown, Obj[]>();
   for (const row of rows) users.set(row.user_id, [...(users.get(row.user_id) ?? []), row]);
-  const flag = (key: string) => {
+  const when = new Set(rows.map((row) => row.day)).size === 1 ? 'on the day' : 'distinct over the period';
+  const flag = (key: string): Num => {
     const known = [...users.values()].filter((own) => own.some((row) => typeof row[key] === 'boolean'));
     return known.length === 0 ? undefined : known.filter((own) => own.some((row) => row[key] === true)).length;
   };
+  const flagRow = (label: string, key: string) => [`${label} (${when})`, n(flag(key)), pct(flag(key), users.size)];
   const credits = [...users.values()]
     .map((own) => sum(own.map((row) => numOf(row.ai_credits_used))))
     .filter((value): value is number => value !== undefined)
@@ -184,20 +304,68 @@ export function usersRows(rows: Obj[], topUsers: number, show: (login: string) =
     .sort((a, b) => (b.i ?? -1) - (a.i ?? -1) || a.login.localeCompare(b.login))
     .slice(0, topUsers)
     .map((user) => [show(user.login), n(user.i), n(user.g), n(user.a), n(user.c, 2)]);
+  const completions = entriesOf(rows, 'totals_by_feature').filter((entry) => entry.feature === 'code_completion');
+  const feature = featureRows(entriesOf(rows, 'totals_by_feature'));
   return [
-    ['Active users', n(users.size)],
-    ['Chat users', n(flag('used_chat'))],
-    ['Agent users', n(flag('used_agent'))],
-    ['CLI users', n(flag('used_cli'))],
-    ['Coding agent users', n(flag('used_copilot_coding_agent'))],
+    [`Active users (${when})`, n(users.size)],
+    flagRow('Chat users', 'used_chat'),
+    flagRow('Agent users', 'used_agent'),
+    flagRow('CLI users', 'used_cli'),
+    flagRow('Coding agent users', 'used_copilot_coding_agent'),
+    flagRow('Code review users', 'used_copilot_code_review_active'),
+    [
+      'Acceptance rate (code completions)',
+      pct(
+        sum(completions.map((entry) => numOf(entry.code_acceptance_activity_count))),
+        sum(completions.map((entry) => numOf(entry.code_generation_activity_count))),
+      ),
+    ],
     ['AI credits used', n(credits.length ? credits.reduce((a, b) => a + b, 0) : undefined, 2)],
     ['AI credits per user, p50', n(percentile(credits, 50), 2)],
     ['AI credits per user, p90', n(percentile(credits, 90), 2)],
+    // Chat modes and lines by origin (the feature rows themselves are an aggregate table).
+    ...feature.filter((row) => row.length !== 5),
     ...usersOf('totals_by_ide', 'ide'),
     ...usersOf('totals_by_feature', 'feature'),
+    ...usersOf('totals_by_language_feature', 'language'),
+    ...usersOf('totals_by_model_feature', 'model'),
     ...[...phases].map(([phase, count]) => [phase, n(count)]),
     ...ranked,
   ];
+}
+
+/**
+ * The team table of the summary from the users rows and one day's user-teams rows: per team,
+ * members, active users, active share, interactions, acceptance rate, chat, agent and CLI users.
+ */
+export function teamSummaryRows(userRows: Obj[], memberships: Obj[]): string[][] {
+  const teams = [...new Set(memberships.map((m) => m.team_id))].map((id) => {
+    const members = memberships.filter((m) => m.team_id === id);
+    const ids = new Set(members.map((m) => m.user_id));
+    const rows = userRows.filter((row) => ids.has(row.user_id));
+    const active = new Set(rows.map((row) => row.user_id)).size;
+    const flagged = (key: string) => new Set(rows.filter((row) => row[key] === true).map((row) => row.user_id)).size;
+    const completions = entriesOf(rows, 'totals_by_feature').filter((entry) => entry.feature === 'code_completion');
+    return {
+      slug: String(members[0].slug),
+      active,
+      cells: [
+        String(members[0].slug),
+        n(members.length),
+        n(active),
+        pct(active, members.length),
+        n(active === 0 ? 0 : sum(rows.map((row) => numOf(row.user_initiated_interaction_count)))),
+        pct(
+          sum(completions.map((entry) => numOf(entry.code_acceptance_activity_count))),
+          sum(completions.map((entry) => numOf(entry.code_generation_activity_count))),
+        ),
+        n(flagged('used_chat')),
+        n(flagged('used_agent')),
+        n(flagged('used_cli')),
+      ],
+    };
+  });
+  return teams.sort((a, b) => b.active - a.active || a.slug.localeCompare(b.slug)).map((team) => team.cells);
 }
 
 export function userTeamsRows(rows: Obj[]): string[][] {

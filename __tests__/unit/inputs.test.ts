@@ -192,7 +192,7 @@ test('reads the artifact options', () => {
   });
 });
 
-test('reads the insight options; the team rollup only with users-1-day', () => {
+test('reads the insight options; the team rollup only with users-1-day or users-28-day', () => {
   expect(
     withInputs({
       'summary-top-users': '10',
@@ -206,7 +206,8 @@ test('reads the insight options; the team rollup only with users-1-day', () => {
     teamRollup: true,
     pseudonymizeKey: 's3cret',
   });
-  expect(() => withInputs({ report: 'users-28-day', 'team-rollup': 'true' })).toThrow(/Input "team-rollup"/);
+  expect(withInputs({ report: 'users-28-day', 'team-rollup': 'true' }).insights.teamRollup).toBe(true);
+  expect(() => withInputs({ report: 'user-teams-1-day', 'team-rollup': 'true' })).toThrow(/Input "team-rollup"/);
   expect(withInputs({ report: 'all', 'team-rollup': 'true' }).insights.teamRollup).toBe(true);
   expect(() => withInputs({ 'retention-days': '401' })).toThrow(/Input "retention-days" .*from 0 to 400/);
 });

@@ -81,9 +81,61 @@ const tuning_MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /** `day: latest` looks at yesterday and at most this many days in all. */
 const LATEST_PROBE_DAYS = 7;
 
+;// CONCATENATED MODULE: ./src/days.ts
+/** UTC calendar days as `YYYY-MM-DD` strings, and the window in which GitHub keeps report data. */
+/** The first day for which any usage-metrics report exists. */
+const DATA_START = '2025-10-10';
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+/** True for a real calendar day written `YYYY-MM-DD` (so `2025-02-30` is false). */
+function isDay(value) {
+    const match = DAY_PATTERN.exec(value);
+    if (!match)
+        return false;
+    const [, y, m, d] = match.map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+function toDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+function toDate(day) {
+    return new Date(`${day}T00:00:00Z`);
+}
+function addDays(day, count) {
+    return toDay(new Date(toDate(day).getTime() + count * MS_PER_DAY));
+}
+/** Every day from `first` to `last`, both included, in order. */
+function dayRange(first, last) {
+    const days = [];
+    for (let day = first; day <= last; day = addDays(day, 1))
+        days.push(day);
+    return days;
+}
+/** Days as runs: `2026-01-01 – 2026-01-31 (31 days), 2026-02-03`. */
+function compactDays(days) {
+    const runs = [];
+    for (const day of [...days].sort()) {
+        const last = runs.at(-1);
+        if (last && addDays(last.at(-1), 1) === day)
+            last.push(day);
+        else
+            runs.push([day]);
+    }
+    return runs.map((run) => (run.length === 1 ? run[0] : `${run[0]} – ${run.at(-1)} (${run.length} days)`)).join(', ');
+}
+function dataWindow(now) {
+    const oneYearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()));
+    const yearBack = toDay(oneYearAgo);
+    return {
+        first: yearBack > DATA_START ? yearBack : DATA_START,
+        last: addDays(toDay(now), -1),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/insights/fields.ts
 /** Reading report fields that may be missing or null: such a field is "n/a", never 0. */
-function num(record, key) {
+function fields_num(record, key) {
     if (typeof record !== 'object' || record === null)
         return undefined;
     const value = record[key];
@@ -111,7 +163,7 @@ function list(record, key) {
 function fields_add(total, value) {
     return value === undefined ? total : (total ?? 0) + value;
 }
-function ratio(part, whole) {
+function fields_ratio(part, whole) {
     return part === undefined || whole === undefined || whole === 0 ? undefined : part / whole;
 }
 /** The nearest-rank percentile (the smallest value with at least p % of values at or below it). */
@@ -128,7 +180,7 @@ function median(values) {
     const middle = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
-function formatNumber(value, digits = 0) {
+function fields_formatNumber(value, digits = 0) {
     if (value === undefined)
         return 'n/a';
     return value.toLocaleString('en-US', {
@@ -136,7 +188,7 @@ function formatNumber(value, digits = 0) {
         minimumFractionDigits: digits,
     });
 }
-function formatPercent(value) {
+function fields_formatPercent(value) {
     return value === undefined ? 'n/a' : `${(value * 100).toFixed(1)} %`;
 }
 /** Adds `value` into `totals[key]`, keeping "n/a" apart from 0. */
@@ -159,29 +211,156 @@ function cell(text) {
         .replace(/</g, '&lt;')
         .replace(/[\r\n]+/g, ' ');
 }
-function table(header, rows) {
+function markdown_table(header, rows) {
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
 }
-function heading(level, text) {
+function markdown_heading(level, text) {
     return `${'#'.repeat(level)} ${text}`;
 }
 /** Blocks separated by blank lines, as Markdown needs. */
-function blocks(...parts) {
+function markdown_blocks(...parts) {
     return parts.filter(Boolean).join('\n\n');
 }
 
+;// CONCATENATED MODULE: ./src/insights/features.ts
+/**
+ * Activity per feature (`totals_by_feature`), shared by the aggregate and users summaries, and
+ * the figures the contract derives from it: the acceptance rate (code_completion), chat requests
+ * per chat mode (features named `chat_*`) and lines added/deleted by Copilot by origin.
+ */
+
+
+const newTally = () => ({
+    interactions: undefined,
+    generations: undefined,
+    acceptances: undefined,
+    locAdded: undefined,
+    locDeleted: undefined,
+});
+/** Adds a record's `totals_by_feature` entries; one tally per feature name, updated in place. */
+function addFeatures(totals, entries) {
+    if (!Array.isArray(entries))
+        return;
+    for (const entry of entries) {
+        const name = entry?.feature;
+        if (typeof name !== 'string')
+            continue;
+        let tally = totals.get(name);
+        if (!tally)
+            totals.set(name, (tally = newTally()));
+        tally.interactions = fields_add(tally.interactions, fields_num(entry, 'user_initiated_interaction_count'));
+        tally.generations = fields_add(tally.generations, fields_num(entry, 'code_generation_activity_count'));
+        tally.acceptances = fields_add(tally.acceptances, fields_num(entry, 'code_acceptance_activity_count'));
+        tally.locAdded = fields_add(tally.locAdded, fields_num(entry, 'loc_added_sum'));
+        tally.locDeleted = fields_add(tally.locDeleted, fields_num(entry, 'loc_deleted_sum'));
+    }
+}
+function mergeFeatures(into, from) {
+    for (const [name, tally] of from) {
+        const known = into.get(name) ?? newTally();
+        for (const key of Object.keys(tally))
+            known[key] = fields_add(known[key], tally[key]);
+        into.set(name, known);
+    }
+}
+const isChat = (feature) => feature.startsWith('chat_');
+/** Chat requests: interactions summed over the `chat_*` features. */
+function chatRequests(totals) {
+    let sum;
+    for (const [name, tally] of totals)
+        if (isChat(name))
+            sum = fields_add(sum, tally.interactions);
+    return sum;
+}
+const ORIGINS = ['Agents', 'Code completions', 'Chat and edits'];
+/** Agents: agent_edit and every feature naming an agent; completions: code_completion; the rest. */
+function originOf(feature) {
+    if (feature === 'code_completion')
+        return 'Code completions';
+    return feature.includes('agent') ? 'Agents' : 'Chat and edits';
+}
+/** Acceptance rate of the code_completion feature. */
+function completionRate(totals) {
+    const completion = totals.get('code_completion');
+    return fields_ratio(completion?.acceptances, completion?.generations);
+}
+const activity = (tally) => (tally.interactions ?? 0) + (tally.generations ?? 0);
+/** Every feature, most active first; agent mode is never hidden. */
+function featureTable(totals) {
+    if (totals.size === 0)
+        return '';
+    const rows = [...totals].sort((a, b) => activity(b[1]) - activity(a[1]) || a[0].localeCompare(b[0]));
+    return markdown_blocks(markdown_heading(4, 'Features (all), most interactions + code generations first'), markdown_table(['Feature', 'Interactions', 'Code generations', 'Lines added by Copilot', 'Lines deleted by Copilot'], rows.map(([name, t]) => [
+        name,
+        fields_formatNumber(t.interactions),
+        fields_formatNumber(t.generations),
+        fields_formatNumber(t.locAdded),
+        fields_formatNumber(t.locDeleted),
+    ])));
+}
+/** Lines added + deleted by Copilot, grouped by origin, with each group's share. */
+function originTable(totals) {
+    const sums = new Map();
+    for (const [name, tally] of totals) {
+        const origin = originOf(name);
+        const known = sums.get(origin) ?? { added: undefined, deleted: undefined };
+        sums.set(origin, { added: fields_add(known.added, tally.locAdded), deleted: fields_add(known.deleted, tally.locDeleted) });
+    }
+    if (sums.size === 0)
+        return '';
+    const both = (origin) => fields_add(sums.get(origin)?.added, sums.get(origin)?.deleted);
+    const all = ORIGINS.reduce((total, origin) => fields_add(total, both(origin)), undefined);
+    return markdown_blocks(markdown_heading(4, 'Lines added and deleted by Copilot, by origin'), markdown_table(['Origin', 'Lines added by Copilot', 'Lines deleted by Copilot', 'Share of lines added + deleted'], ORIGINS.map((origin) => [
+        origin,
+        fields_formatNumber(sums.get(origin)?.added),
+        fields_formatNumber(sums.get(origin)?.deleted),
+        fields_formatPercent(fields_ratio(both(origin), all)),
+    ])));
+}
+/** Chat requests per chat mode (`chat_*` feature), most first, with each mode's share. */
+function chatModeTable(totals) {
+    const modes = [...totals].filter(([name]) => isChat(name));
+    if (modes.length === 0)
+        return '';
+    const all = chatRequests(totals);
+    modes.sort((a, b) => (b[1].interactions ?? -1) - (a[1].interactions ?? -1) || a[0].localeCompare(b[0]));
+    return markdown_blocks(markdown_heading(4, 'Chat requests per chat mode, most first'), markdown_table(['Chat mode', 'Chat requests', 'Share of chat requests'], modes.map(([name, t]) => [name, fields_formatNumber(t.interactions), fields_formatPercent(fields_ratio(t.interactions, all))])));
+}
+
 ;// CONCATENATED MODULE: ./src/insights/aggregate.ts
+/** Enterprise and organization reports: one record per day (28 of them in a 28-day report). */
 
 
-const newBreakdown = () => ({ interactions: new Map(), generations: new Map() });
+
+
+/** Adds breakdown entries; suggested/accepted count only code_completion entries (none for IDEs). */
 function addBreakdown(breakdown, entries, key) {
     for (const entry of entries) {
         const name = fields_str(entry, key);
         if (name === undefined)
             continue;
-        addTo(breakdown.interactions, name, num(entry, 'user_initiated_interaction_count'));
-        addTo(breakdown.generations, name, num(entry, 'code_generation_activity_count'));
+        let tally = breakdown.get(name);
+        if (!tally) {
+            tally = { interactions: undefined, generations: undefined, suggested: undefined, accepted: undefined };
+            breakdown.set(name, tally);
+        }
+        tally.interactions = fields_add(tally.interactions, fields_num(entry, 'user_initiated_interaction_count'));
+        tally.generations = fields_add(tally.generations, fields_num(entry, 'code_generation_activity_count'));
+        if (entry.feature === 'code_completion') {
+            tally.suggested = fields_add(tally.suggested, fields_num(entry, 'code_generation_activity_count'));
+            tally.accepted = fields_add(tally.accepted, fields_num(entry, 'code_acceptance_activity_count'));
+        }
+    }
+}
+function mergeBreakdown(into, from) {
+    for (const [name, tally] of from) {
+        const known = into.get(name);
+        if (!known)
+            into.set(name, { ...tally });
+        else
+            for (const key of Object.keys(tally))
+                known[key] = fields_add(known[key], tally[key]);
     }
 }
 function figures(day) {
@@ -189,136 +368,239 @@ function figures(day) {
     const prs = obj(day, 'pull_requests');
     return {
         day: fields_str(day, 'day') ?? '',
-        dailyActive: num(day, 'daily_active_users'),
-        weeklyActive: num(day, 'weekly_active_users'),
-        monthlyActive: num(day, 'monthly_active_users'),
-        monthlyChat: num(day, 'monthly_active_chat_users'),
-        monthlyAgent: num(day, 'monthly_active_agent_users'),
-        interactions: num(day, 'user_initiated_interaction_count'),
-        suggested: num(completion, 'code_generation_activity_count'),
-        accepted: num(completion, 'code_acceptance_activity_count'),
-        locAdded: num(day, 'loc_added_sum'),
-        locDeleted: num(day, 'loc_deleted_sum'),
-        prCreated: num(prs, 'total_created'),
-        prMerged: num(prs, 'total_merged'),
-        prByCopilot: num(prs, 'total_created_by_copilot'),
-        prReviewedByCopilot: num(prs, 'total_reviewed_by_copilot'),
+        dailyActive: fields_num(day, 'daily_active_users'),
+        weeklyActive: fields_num(day, 'weekly_active_users'),
+        monthlyActive: fields_num(day, 'monthly_active_users'),
+        monthlyChat: fields_num(day, 'monthly_active_chat_users'),
+        monthlyAgent: fields_num(day, 'monthly_active_agent_users'),
+        cliUsers: fields_num(day, 'daily_active_cli_users'),
+        codingAgentUsers: fields_num(day, 'daily_active_copilot_coding_agent_users'),
+        codeReviewUsers: fields_num(day, 'daily_active_copilot_code_review_users'),
+        interactions: fields_num(day, 'user_initiated_interaction_count'),
+        suggested: fields_num(completion, 'code_generation_activity_count'),
+        accepted: fields_num(completion, 'code_acceptance_activity_count'),
+        locAdded: fields_num(day, 'loc_added_sum'),
+        locDeleted: fields_num(day, 'loc_deleted_sum'),
+        prCreated: fields_num(prs, 'total_created'),
+        prMerged: fields_num(prs, 'total_merged'),
+        prByCopilot: fields_num(prs, 'total_created_by_copilot'),
+        prReviewedByCopilot: fields_num(prs, 'total_reviewed_by_copilot'),
     };
 }
 const sum = (days, key) => days.reduce((total, day) => fields_add(total, day[key]), undefined);
-function topTable(label, breakdown, limit = 5) {
-    const activity = (name) => (breakdown.interactions.get(name) ?? 0) + (breakdown.generations.get(name) ?? 0);
-    const names = [...breakdown.generations.keys()].sort((a, b) => activity(b) - activity(a) || a.localeCompare(b));
-    if (names.length === 0)
+const TOP = 10;
+function breakdownTable(title, label, breakdown, rates) {
+    const weight = (tally) => (tally.interactions ?? 0) + (tally.generations ?? 0);
+    const rows = [...breakdown].sort((a, b) => weight(b[1]) - weight(a[1]) || a[0].localeCompare(b[0]));
+    if (rows.length === 0)
         return '';
-    return table([label, 'Interactions', 'Code generations'], names
-        .slice(0, limit)
-        .map((name) => [
+    const shown = rows.slice(0, TOP);
+    const which = rows.length > TOP ? `top ${TOP} of ${rows.length}` : 'all';
+    return markdown_blocks(markdown_heading(4, `${title} (${which}), most interactions + code generations first`), markdown_table([label, 'Interactions', 'Code generations', ...(rates ? ['Acceptance rate (code completions)'] : [])], shown.map(([name, t]) => [
         name,
-        formatNumber(breakdown.interactions.get(name)),
-        formatNumber(breakdown.generations.get(name)),
-    ]));
+        fields_formatNumber(t.interactions),
+        fields_formatNumber(t.generations),
+        ...(rates ? [fields_formatPercent(fields_ratio(t.accepted, t.suggested))] : []),
+    ])));
 }
-function tops(state) {
-    return blocks(heading(3, 'Top IDEs, features, languages and models'), topTable('IDE', state.ides), topTable('Feature', state.features), topTable('Language', state.languages), topTable('Model', state.models));
+function breakdowns(state) {
+    return markdown_blocks(markdown_heading(3, 'Breakdowns'), breakdownTable('IDEs', 'IDE', state.ides, false), featureTable(state.features), breakdownTable('Languages', 'Language', state.languages, true), breakdownTable('Models', 'Model', state.models, true));
+}
+/** Agent and chat adoption, chat requests per mode and lines by origin. */
+function adoption(state) {
+    return markdown_blocks(chatModeTable(state.features), originTable(state.features));
 }
 function pullRequests(days) {
-    return table(['Pull requests created', 'Merged', 'Created by Copilot', 'Reviewed by Copilot'], [
-        [sum(days, 'prCreated'), sum(days, 'prMerged'), sum(days, 'prByCopilot'), sum(days, 'prReviewedByCopilot')].map((v) => formatNumber(v)),
-    ]);
+    return markdown_blocks(markdown_heading(4, 'Pull requests'), markdown_table(['Pull requests created', 'Merged', 'Created by Copilot', 'Reviewed by Copilot'], [
+        [sum(days, 'prCreated'), sum(days, 'prMerged'), sum(days, 'prByCopilot'), sum(days, 'prReviewedByCopilot')].map((v) => fields_formatNumber(v)),
+    ]));
+}
+/** The figures of one day that are counts of users; the same labels in every summary. */
+function usersOnDay(day) {
+    return [
+        ['Daily active users (on the day)', fields_formatNumber(day.dailyActive)],
+        ['Weekly active users (7 days to the day)', fields_formatNumber(day.weeklyActive)],
+        ['Monthly active users (28 days to the day)', fields_formatNumber(day.monthlyActive)],
+        ['Monthly active chat users (28 days to the day)', fields_formatNumber(day.monthlyChat)],
+        ['Monthly active agent users (28 days to the day)', fields_formatNumber(day.monthlyAgent)],
+        [
+            'Agent adoption (monthly active agent users ÷ monthly active users)',
+            fields_formatPercent(fields_ratio(day.monthlyAgent, day.monthlyActive)),
+        ],
+        [
+            'Chat adoption (monthly active chat users ÷ monthly active users)',
+            fields_formatPercent(fields_ratio(day.monthlyChat, day.monthlyActive)),
+        ],
+        ['CLI users (on the day)', fields_formatNumber(day.cliUsers)],
+        ['Coding agent users (on the day)', fields_formatNumber(day.codingAgentUsers)],
+        ['Code review users (on the day)', fields_formatNumber(day.codeReviewUsers)],
+    ];
+}
+/** Sums over days; chat requests per active user divide by the sum of daily active users. */
+function aggregate_activity(days, features) {
+    const perUser = fields_ratio(chatRequests(features), sum(days, 'dailyActive'));
+    return [
+        ['Interactions', fields_formatNumber(sum(days, 'interactions'))],
+        ['Chat requests', fields_formatNumber(chatRequests(features))],
+        [
+            days.length === 1 ? 'Chat requests per active user' : 'Chat requests per active user-day',
+            fields_formatNumber(perUser, 2),
+        ],
+        ['Code completions suggested', fields_formatNumber(sum(days, 'suggested'))],
+        ['Code completions accepted', fields_formatNumber(sum(days, 'accepted'))],
+        ['Acceptance rate (code completions)', fields_formatPercent(fields_ratio(sum(days, 'accepted'), sum(days, 'suggested')))],
+        ['Lines added by Copilot', fields_formatNumber(sum(days, 'locAdded'))],
+        ['Lines deleted by Copilot', fields_formatNumber(sum(days, 'locDeleted'))],
+    ];
 }
 function renderDay(state) {
     const [day] = state.days;
-    return blocks(heading(3, `Activity on ${day.day}`), table(['Metric', 'Value'], [
-        ['Daily active users', formatNumber(day.dailyActive)],
-        ['Weekly active users', formatNumber(day.weeklyActive)],
-        ['Monthly active users', formatNumber(day.monthlyActive)],
-        ['Monthly active chat users', formatNumber(day.monthlyChat)],
-        ['Monthly active agent users', formatNumber(day.monthlyAgent)],
-        ['Interactions', formatNumber(day.interactions)],
-        ['Code completions suggested', formatNumber(day.suggested)],
-        ['Code completions accepted', formatNumber(day.accepted)],
-        ['Acceptance rate', formatPercent(ratio(day.accepted, day.suggested))],
-        ['Lines of code added', formatNumber(day.locAdded)],
-        ['Lines of code deleted', formatNumber(day.locDeleted)],
-    ]), pullRequests(state.days), tops(state));
+    return markdown_blocks(markdown_heading(3, `Activity on ${day.day}`), markdown_table(['Metric', 'Value'], [...usersOnDay(day), ...aggregate_activity(state.days, state.features)]), adoption(state), pullRequests(state.days), breakdowns(state));
 }
-/** Acceptance rate over the first and the last 7 days of the period. */
-function trend(days) {
-    if (days.length < 14)
+const daysBetween = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+/** The days in 7-day weeks counted back from `last`, oldest week first. */
+function weeks(days, last) {
+    const byWeek = new Map();
+    for (const day of days) {
+        const week = Math.floor(daysBetween(day.day, last) / 7);
+        byWeek.set(week, [...(byWeek.get(week) ?? []), day]);
+    }
+    return [...byWeek].sort((a, b) => b[0] - a[0]).map(([week, own]) => ({ end: addDays(last, -7 * week), days: own }));
+}
+const points = (from, to) => from === undefined || to === undefined ? 'n/a' : `${to >= from ? '+' : ''}${((to - from) * 100).toFixed(1)} points`;
+/** Acceptance rate week by week, each week compared with the one before. */
+function weeklyAcceptance(days, last) {
+    const all = weeks(days, last);
+    if (all.length < 2)
         return '';
-    const rate = (week) => ratio(sum(week, 'accepted'), sum(week, 'suggested'));
-    const first = rate(days.slice(0, 7));
-    const last = rate(days.slice(-7));
-    const change = first === undefined || last === undefined
-        ? ''
-        : ` (${last >= first ? '+' : ''}${((last - first) * 100).toFixed(1)} points)`;
-    return `Acceptance rate trend: ${formatPercent(first)} in the first 7 days, ${formatPercent(last)} in the last 7 days${change}.`;
+    const rate = (own) => fields_ratio(sum(own, 'accepted'), sum(own, 'suggested'));
+    const rows = all.map((week, i) => [
+        week.end,
+        String(week.days.length),
+        fields_formatNumber(sum(week.days, 'suggested')),
+        fields_formatNumber(sum(week.days, 'accepted')),
+        fields_formatPercent(rate(week.days)),
+        i === 0 ? '' : points(rate(all[i - 1].days), rate(week.days)),
+    ]);
+    const [first, latest] = [all[0], all.at(-1)];
+    return markdown_blocks(`Acceptance rate trend: ${fields_formatPercent(rate(first.days))} in the week ending ${first.end}, ${fields_formatPercent(rate(latest.days))} in the week ending ${latest.end} (${points(rate(first.days), rate(latest.days))}).`, folded(`Acceptance rate per week (7 days ending on the day shown), oldest first`, markdown_table(['Week ending', 'Days', 'Suggested', 'Accepted', 'Acceptance rate', 'Change from the week before'], rows), rows.length));
 }
-/** Mermaid's xychart-beta; missing values are drawn as 0 since a line cannot skip a point. */
-function chart(days) {
-    const values = (key) => `[${days.map((day) => day[key] ?? 0).join(', ')}]`;
+/** A long table goes into a fold, so that the summary stays readable. */
+function folded(title, body, rows) {
+    if (rows <= 31)
+        return markdown_blocks(markdown_heading(4, title), body);
+    return `<details><summary>${title} (${rows} rows)</summary>\n\n${body}\n\n</details>`;
+}
+/** Days a chart can label legibly at Mermaid's default width; longer ranges get a chart per month. */
+const CHART_DAYS = 31;
+const PALETTE = '#0969da, #bc4c00';
+/** One chart of days with values; x-axis labels are days of the month, the title names the span. */
+function chartBlock(charted, first, last) {
+    const values = (key) => `[${charted.map((day) => day[key]).join(', ')}]`;
     return [
         '```mermaid',
+        // Mermaid's default first line colour is too pale to read on white: GitHub's blue and orange.
+        '---',
+        'config:',
+        '  themeVariables:',
+        '    xyChart:',
+        `      plotColorPalette: "${PALETTE}"`,
+        '---',
         'xychart-beta',
-        '  title "Daily (lower line) and weekly active users"',
-        `  x-axis [${days.map((day) => `"${day.day.slice(5)}"`).join(', ')}]`,
+        `  title "Daily (lower line) and weekly active users, ${first} to ${last}"`,
+        `  x-axis [${charted.map((day) => `"${day.day.slice(8)}"`).join(', ')}]`,
         '  y-axis "Users"',
         `  line ${values('dailyActive')}`,
         `  line ${values('weeklyActive')}`,
         '```',
     ].join('\n');
 }
-function renderPeriod(state) {
+/**
+ * Mermaid's xychart cannot skip a point: a day without a value is left off (the x-axis labels
+ * show the jump) and named under the chart, never drawn as 0. A range longer than a month is
+ * drawn one calendar month per chart, so that every day keeps a legible label.
+ */
+function chart(days, first, last) {
+    const charted = days.filter((day) => day.dailyActive !== undefined && day.weeklyActive !== undefined);
+    const shown = new Set(charted.map((day) => day.day));
+    const left = dayRange(first, last).filter((day) => !shown.has(day));
+    const spans = [];
+    if (dayRange(first, last).length <= CHART_DAYS)
+        spans.push([first, last]);
+    else {
+        for (let start = first; start <= last;) {
+            const monthEnd = addDays(`${addDays(`${start.slice(0, 7)}-01`, 31).slice(0, 7)}-01`, -1);
+            const end = monthEnd < last ? monthEnd : last;
+            spans.push([start, end]);
+            start = addDays(end, 1);
+        }
+    }
+    return markdown_blocks(...spans.map(([from, to]) => {
+        const own = charted.filter((day) => day.day >= from && day.day <= to);
+        return own.length > 0 && chartBlock(own, from, to);
+    }), left.length > 0 &&
+        `Left off the chart, no value for ${left.length === 1 ? 'this day' : `these ${left.length} days`}: ${compactDays(left)}.`);
+}
+function perDay(days) {
+    const rows = days.map((day) => [
+        day.day,
+        fields_formatNumber(day.dailyActive),
+        fields_formatNumber(day.weeklyActive),
+        fields_formatNumber(day.monthlyActive),
+        fields_formatNumber(day.monthlyChat),
+        fields_formatNumber(day.monthlyAgent),
+        fields_formatNumber(day.interactions),
+        fields_formatPercent(fields_ratio(day.accepted, day.suggested)),
+        fields_formatNumber(day.prCreated),
+        fields_formatNumber(day.prMerged),
+    ]);
+    return folded('Per day, oldest first', markdown_table([
+        'Day',
+        'Daily active',
+        'Weekly active',
+        'Monthly active',
+        'Monthly chat',
+        'Monthly agent',
+        'Interactions',
+        'Acceptance rate',
+        'PRs created',
+        'PRs merged',
+    ], rows), rows.length);
+}
+function renderPeriod(state, context) {
     const days = [...state.days].sort((a, b) => a.day.localeCompare(b.day));
     const last = days.at(-1);
-    return blocks(heading(3, `${days[0].day} to ${last.day} (${days.length} days)`), chart(days), table(['Period total', 'Value'], [
-        ['Monthly active users (last day)', formatNumber(last.monthlyActive)],
-        ['Interactions', formatNumber(sum(days, 'interactions'))],
-        ['Code completions suggested', formatNumber(sum(days, 'suggested'))],
-        ['Code completions accepted', formatNumber(sum(days, 'accepted'))],
-        ['Acceptance rate', formatPercent(ratio(sum(days, 'accepted'), sum(days, 'suggested')))],
-        ['Lines of code added', formatNumber(sum(days, 'locAdded'))],
-        ['Lines of code deleted', formatNumber(sum(days, 'locDeleted'))],
-    ]), trend(days), pullRequests(days), table(['Day', 'Daily active', 'Weekly active', 'Interactions', 'Suggested', 'Accepted', 'Acceptance rate'], days.map((day) => [
-        day.day,
-        formatNumber(day.dailyActive),
-        formatNumber(day.weeklyActive),
-        formatNumber(day.interactions),
-        formatNumber(day.suggested),
-        formatNumber(day.accepted),
-        formatPercent(ratio(day.accepted, day.suggested)),
-    ])), tops(state));
+    const first = context.range?.since ?? days[0].day;
+    const end = context.range?.until ?? last.day;
+    return markdown_blocks(markdown_heading(3, `${first} to ${end} (${days.length} days with a report)`), chart(days, first, end), markdown_table([`On the last day, ${last.day}`, 'Value'], usersOnDay(last)), markdown_table(['Over the period', 'Value'], aggregate_activity(days, state.features)), adoption(state), weeklyAcceptance(days, end), pullRequests(days), perDay(days), breakdowns(state));
 }
 /** Day records of a record: a 1-day file holds one; a 28-day file lists them in day_totals. */
 function dayRecords(record) {
     return Array.isArray(record.day_totals) ? list(record, 'day_totals') : [record];
 }
 const aggregateAnalyzer = {
-    create: () => ({
-        days: [],
-        ides: newBreakdown(),
-        features: newBreakdown(),
-        languages: newBreakdown(),
-        models: newBreakdown(),
-    }),
+    create: () => ({ days: [], ides: new Map(), languages: new Map(), models: new Map(), features: new Map() }),
     add(state, record) {
         for (const day of dayRecords(record)) {
             state.days.push(figures(day));
             addBreakdown(state.ides, list(day, 'totals_by_ide'), 'ide');
-            addBreakdown(state.features, list(day, 'totals_by_feature'), 'feature');
+            addFeatures(state.features, day.totals_by_feature);
             addBreakdown(state.languages, list(day, 'totals_by_language_feature'), 'language');
             addBreakdown(state.models, list(day, 'totals_by_model_feature'), 'model');
         }
     },
     merge(into, from) {
         into.days.push(...from.days);
-        for (const key of ['ides', 'features', 'languages', 'models']) {
-            mergeSums(into[key].interactions, from[key].interactions);
-            mergeSums(into[key].generations, from[key].generations);
-        }
+        mergeBreakdown(into.ides, from.ides);
+        mergeBreakdown(into.languages, from.languages);
+        mergeBreakdown(into.models, from.models);
+        mergeFeatures(into.features, from.features);
     },
-    render: (state) => (state.days.length === 0 ? '' : state.days.length === 1 ? renderDay(state) : renderPeriod(state)),
+    render: (state, context) => state.days.length === 0
+        ? ''
+        : state.days.length === 1 && !context.range
+            ? renderDay(state)
+            : renderPeriod(state, context),
 };
 
 ;// CONCATENATED MODULE: ./src/insights/repos.ts
@@ -331,7 +613,7 @@ const PR_FIELDS = [
     ['total_created_by_copilot', 'Created by Copilot'],
     ['total_reviewed_by_copilot', 'Reviewed by Copilot'],
 ];
-function activity(repo) {
+function repos_activity(repo) {
     return (repo.prs.get('total_created') ?? 0) + (repo.prs.get('total_reviewed') ?? 0);
 }
 const reposAnalyzer = {
@@ -345,11 +627,11 @@ const reposAnalyzer = {
             prs: new Map(),
         };
         for (const [field] of PR_FIELDS) {
-            addTo(repo.prs, field, num(prs, field));
-            addTo(state.totals, field, num(prs, field));
+            addTo(repo.prs, field, fields_num(prs, field));
+            addTo(state.totals, field, fields_num(prs, field));
         }
         state.repos.set(key, repo);
-        const minutes = num(prs, 'median_minutes_to_merge');
+        const minutes = fields_num(prs, 'median_minutes_to_merge');
         if (minutes !== undefined)
             state.medians.push(minutes);
     },
@@ -367,21 +649,21 @@ const reposAnalyzer = {
         into.medians.push(...from.medians);
     },
     render(state) {
-        const active = [...state.repos.values()].sort((a, b) => activity(b) - activity(a) || a.name.localeCompare(b.name));
-        return blocks(heading(3, 'Pull requests'), table(['Metric', 'Value'], [
-            ['Repositories with activity', formatNumber(state.repos.size)],
-            ...PR_FIELDS.map(([field, label]) => [label, formatNumber(state.totals.get(field))]),
+        const active = [...state.repos.values()].sort((a, b) => repos_activity(b) - repos_activity(a) || a.name.localeCompare(b.name));
+        return markdown_blocks(markdown_heading(3, 'Pull requests'), markdown_table(['Metric', 'Value'], [
+            ['Repositories with activity', fields_formatNumber(state.repos.size)],
+            ...PR_FIELDS.map(([field, label]) => [label, fields_formatNumber(state.totals.get(field))]),
             [
                 'Median time to merge (median of the repositories\u2019 medians, minutes)',
-                formatNumber(median(state.medians), 1),
+                fields_formatNumber(median(state.medians), 1),
             ],
         ]), active.length > 0 &&
-            table(['Most active repositories', 'Visibility', ...PR_FIELDS.map(([, label]) => label)], active
+            markdown_table(['Most active repositories', 'Visibility', ...PR_FIELDS.map(([, label]) => label)], active
                 .slice(0, 10)
                 .map((repo) => [
                 repo.name,
                 repo.visibility,
-                ...PR_FIELDS.map(([field]) => formatNumber(repo.prs.get(field))),
+                ...PR_FIELDS.map(([field]) => fields_formatNumber(repo.prs.get(field))),
             ])));
     },
 };
@@ -415,15 +697,16 @@ const userTeamsAnalyzer = {
         const largest = [...state.teams.values()]
             .sort((a, b) => b.members - a.members || a.slug.localeCompare(b.slug))
             .slice(0, 10);
-        return blocks(heading(3, 'Teams'), table(['Metric', 'Value'], [
-            ['Teams', formatNumber(state.teams.size)],
-            ['Users in a team', formatNumber(state.users.size)],
+        return markdown_blocks(markdown_heading(3, 'Teams'), markdown_table(['Metric', 'Value'], [
+            ['Teams', fields_formatNumber(state.teams.size)],
+            ['Users in a team', fields_formatNumber(state.users.size)],
         ]), largest.length > 0 &&
-            table(['Largest teams', 'Members'], largest.map((team) => [team.slug, formatNumber(team.members)])));
+            markdown_table(['Largest teams', 'Members'], largest.map((team) => [team.slug, fields_formatNumber(team.members)])));
     },
 };
 
 ;// CONCATENATED MODULE: ./src/insights/users.ts
+
 
 
 /** The `used_*` flags the summary counts users by. */
@@ -432,8 +715,9 @@ const FLAGS = [
     ['used_agent', 'Agent users'],
     ['used_cli', 'CLI users'],
     ['used_copilot_coding_agent', 'Coding agent users'],
+    ['used_copilot_code_review_active', 'Code review users'],
 ];
-/** Bit sets of names (IDEs, features) hold up to 31; later names count as "other". */
+/** Bit sets of names (IDEs, features, languages, models) hold up to 31; later names count as "other". */
 const MAX_NAMES = 31;
 const OTHER = 'other';
 const COLUMNS = [
@@ -445,6 +729,8 @@ const COLUMNS = [
     'phase',
     'ides',
     'features',
+    'languages',
+    'models',
     'flags',
 ];
 function create(options) {
@@ -465,7 +751,14 @@ function create(options) {
         ideNames: [],
         features: new Int32Array(capacity),
         featureNames: [],
-        flags: new Uint8Array(capacity),
+        languages: new Int32Array(capacity),
+        languageNames: [],
+        models: new Int32Array(capacity),
+        modelNames: [],
+        flags: new Uint16Array(capacity),
+        firstDay: Number.MAX_SAFE_INTEGER,
+        newestDay: -1,
+        featureTotals: new Map(),
     };
 }
 function grow(state) {
@@ -493,7 +786,7 @@ function rowOf(state, key, login) {
     state.credits[row] = state.interactions[row] = state.generations[row] = state.acceptances[row] = Number.NaN;
     state.lastDay[row] = -1;
     state.phase[row] = -1;
-    state.ides[row] = state.features[row] = state.flags[row] = 0;
+    state.ides[row] = state.features[row] = state.languages[row] = state.models[row] = state.flags[row] = 0;
     return row;
 }
 function bit(names, name) {
@@ -537,6 +830,10 @@ function users_add(state, record) {
     addValue(state.generations, row, record.code_generation_activity_count);
     addValue(state.acceptances, row, record.code_acceptance_activity_count);
     const day = typeof record.day === 'string' ? Number(record.day.replace(/-/g, '')) || 0 : 0;
+    if (day < state.firstDay)
+        state.firstDay = day;
+    if (day > state.newestDay)
+        state.newestDay = day;
     if (day >= state.lastDay[row]) {
         state.lastDay[row] = day;
         const phase = record.ai_adoption_phase;
@@ -547,6 +844,9 @@ function users_add(state, record) {
     }
     state.ides[row] |= namesOf(record.totals_by_ide, 'ide', state.ideNames);
     state.features[row] |= namesOf(record.totals_by_feature, 'feature', state.featureNames);
+    state.languages[row] |= namesOf(record.totals_by_language_feature, 'language', state.languageNames);
+    state.models[row] |= namesOf(record.totals_by_model_feature, 'model', state.modelNames);
+    addFeatures(state.featureTotals, record.totals_by_feature);
     FLAGS.forEach(([flag], i) => {
         const value = record[flag];
         if (typeof value === 'boolean')
@@ -576,9 +876,14 @@ function mergeRow(into, key, from, source) {
     }
     into.ides[row] |= remap(from.ides[source], from.ideNames, into.ideNames);
     into.features[row] |= remap(from.features[source], from.featureNames, into.featureNames);
+    into.languages[row] |= remap(from.languages[source], from.languageNames, into.languageNames);
+    into.models[row] |= remap(from.models[source], from.modelNames, into.modelNames);
     into.flags[row] |= from.flags[source];
 }
 function merge(into, from) {
+    into.firstDay = Math.min(into.firstDay, from.firstDay);
+    into.newestDay = Math.max(into.newestDay, from.newestDay);
+    mergeFeatures(into.featureTotals, from.featureTotals);
     if (from.keys)
         for (const [key, source] of from.keys)
             mergeRow(into, key, from, source);
@@ -597,7 +902,7 @@ function countNames(mask, size, names) {
         return [name, count];
     })
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([name, count]) => [name, formatNumber(count)]);
+        .map(([name, count]) => [name, fields_formatNumber(count)]);
 }
 function flagCount(state, i) {
     let known = 0;
@@ -621,11 +926,11 @@ function phasesTable(state) {
     }))
         .sort((a, b) => a.phase.number - b.phase.number || a.phase.name.localeCompare(b.phase.name));
     const most = Math.max(...rows.map((row) => row.users));
-    return table(['Adoption phase', 'Users', ''], rows.map((row) => [
+    return markdown_blocks(markdown_heading(4, 'Users per adoption phase (each user\u2019s newest), in phase order'), markdown_table(['Adoption phase', 'Users', ''], rows.map((row) => [
         row.phase.name,
-        formatNumber(row.users),
+        fields_formatNumber(row.users),
         '█'.repeat(Math.max(1, Math.round((row.users / most) * 20))),
-    ]));
+    ])));
 }
 const known = (value) => (Number.isNaN(value) ? undefined : value);
 function topUsers(state, context) {
@@ -636,29 +941,42 @@ function topUsers(state, context) {
         .filter((row) => state.logins[row] !== undefined)
         .sort((a, b) => rank(b) - rank(a) || state.logins[a].localeCompare(state.logins[b]))
         .slice(0, context.topUsers);
-    return blocks(heading(3, `Top ${rows.length} users by interactions`), table(['User', 'Interactions', 'Code generations', 'Acceptances', 'AI credits used'], rows.map((row) => [
+    return markdown_blocks(markdown_heading(3, `Top ${rows.length} users by interactions`), markdown_table(['User', 'Interactions', 'Code generations', 'Acceptances', 'AI credits used'], rows.map((row) => [
         context.login(state.logins[row]),
-        formatNumber(known(state.interactions[row])),
-        formatNumber(known(state.generations[row])),
-        formatNumber(known(state.acceptances[row])),
-        formatNumber(known(state.credits[row]), 2),
+        fields_formatNumber(known(state.interactions[row])),
+        fields_formatNumber(known(state.generations[row])),
+        fields_formatNumber(known(state.acceptances[row])),
+        fields_formatNumber(known(state.credits[row]), 2),
     ])));
+}
+/** Users per name (IDE, feature, language, model), most users first. */
+function usersPer(title, label, mask, state, names) {
+    if (names.length === 0)
+        return '';
+    return markdown_blocks(markdown_heading(4, `${title}, most users first`), markdown_table([label, 'Users'], countNames(mask, state.size, names)));
 }
 function render(state, context) {
     if (state.size === 0)
-        return blocks(heading(3, 'Users'), 'No user rows.');
+        return markdown_blocks(markdown_heading(3, 'Users'), 'No user rows.');
     const credits = Array.from(state.credits.subarray(0, state.size))
         .filter((value) => !Number.isNaN(value))
         .sort((a, b) => a - b);
     const total = credits.length === 0 ? undefined : credits.reduce((a, b) => a + b, 0);
-    return blocks(heading(3, 'Users'), table(['Metric', 'Value'], [
-        ['Active users', formatNumber(state.size)],
-        ...FLAGS.map(([, label], i) => [label, formatNumber(flagCount(state, i))]),
-        ['AI credits used', formatNumber(total, 2)],
-        ['AI credits per user, p50', formatNumber(percentile(credits, 50), 2)],
-        ['AI credits per user, p90', formatNumber(percentile(credits, 90), 2)],
-    ]), state.ideNames.length > 0 && table(['IDE', 'Users'], countNames(state.ides, state.size, state.ideNames)), state.featureNames.length > 0 &&
-        table(['Feature', 'Users'], countNames(state.features, state.size, state.featureNames)), phasesTable(state), topUsers(state, context));
+    // A user is active on a day when they have a row that day; a period counts distinct users.
+    const when = state.firstDay === state.newestDay ? 'on the day' : 'distinct over the period';
+    const share = (count) => fields_formatPercent(fields_ratio(count, state.size));
+    return markdown_blocks(markdown_heading(3, 'Users'), markdown_table(['Metric', 'Value', 'Share of active users'], [
+        [`Active users (${when})`, fields_formatNumber(state.size), ''],
+        ...FLAGS.map(([, label], i) => [
+            `${label} (${when})`,
+            fields_formatNumber(flagCount(state, i)),
+            share(flagCount(state, i)),
+        ]),
+        ['Acceptance rate (code completions)', fields_formatPercent(completionRate(state.featureTotals)), ''],
+        ['AI credits used', fields_formatNumber(total, 2), ''],
+        ['AI credits per user, p50', fields_formatNumber(percentile(credits, 50), 2), ''],
+        ['AI credits per user, p90', fields_formatNumber(percentile(credits, 90), 2), ''],
+    ]), chatModeTable(state.featureTotals), originTable(state.featureTotals), markdown_heading(3, 'Who uses what'), usersPer('Users per IDE', 'IDE', state.ides, state, state.ideNames), usersPer('Users per feature (all)', 'Feature', state.features, state, state.featureNames), usersPer('Users per language', 'Language', state.languages, state, state.languageNames), usersPer('Users per model', 'Model', state.models, state, state.modelNames), phasesTable(state), topUsers(state, context));
 }
 const usersAnalyzer = { create, add: users_add, merge, render };
 
@@ -855,13 +1173,15 @@ class CsvWriter {
     rows = 0;
     extra = new Set();
     known;
-    constructor(file, columns, login) {
+    /** `header: false` writes the rows only (a part's share of the period's CSV). */
+    constructor(file, columns, login, header = true) {
         this.file = file;
         this.columns = columns;
         this.login = login;
         this.known = new Set(columns);
         this.stream = (0,external_node_fs_namespaceObject.createWriteStream)(file);
-        this.push(csvLine(columns));
+        if (header)
+            this.push(csvLine(columns));
     }
     /** Adds a record; resolves when the file can take more. */
     row(record) {
@@ -902,6 +1222,32 @@ class CsvWriter {
         this.stream.destroy();
         await closed;
     }
+}
+/**
+ * Joins the parts' rows into one CSV with one header, in part order: bytes are copied, no
+ * record is parsed again.
+ */
+async function joinCsv(file, columns, bodies, records) {
+    const hash = createHash('sha256');
+    const stream = createWriteStream(file);
+    let bytes = 0;
+    const write = async (data) => {
+        hash.update(data);
+        bytes += data.length;
+        if (!stream.write(data))
+            await once(stream, 'drain');
+    };
+    try {
+        await write(Buffer.from(csvLine(columns)));
+        for (const body of bodies)
+            for await (const chunk of createReadStream(body))
+                await write(chunk);
+    }
+    finally {
+        stream.end();
+    }
+    await once(stream, 'finish');
+    return { bytes, sha256: hash.digest('hex'), records };
 }
 
 ;// CONCATENATED MODULE: ./src/insights/line-splitter.ts
@@ -977,8 +1323,9 @@ function loginShower(key) {
 
 ;// CONCATENATED MODULE: ./src/insights/team-rollup.ts
 /**
- * The team rollup of a users-1-day report: for each team of that day's user-teams report,
- * its active users and the sums of their activity. Teams with fewer than 5 seats are not in
+ * The team rollup of a users report: for each team of one day's user-teams report (the same
+ * day for users-1-day, the period's newest for users-28-day), its active users, their flags and
+ * the sums of their activity. Teams with fewer than 5 seats are not in
  * the user-teams report, and a user in two teams counts in both.
  */
 
@@ -986,8 +1333,21 @@ function loginShower(key) {
 
 
 
+
 const SUMMED = ['ai_credits_used', ...ACTIVITY_FIELDS];
-const TEAM_COLUMNS = ['day', 'team_id', 'team_slug', 'members', 'active_users', ...SUMMED];
+const TEAM_COLUMNS = [
+    'day',
+    'team_id',
+    'team_slug',
+    'members',
+    'active_users',
+    'chat_users',
+    'agent_users',
+    'cli_users',
+    ...SUMMED,
+    'code_completion_generation_count',
+    'code_completion_acceptance_count',
+];
 function userKey(record) {
     const id = record.user_id ?? record.user_login;
     return id === undefined || id === null ? undefined : String(id);
@@ -1025,34 +1385,61 @@ async function readTeamDirectory(files) {
     }
     return directory;
 }
+/** The `used_*` flags counted per team, as users with the flag true at least once. */
+const TEAM_FLAGS = [
+    ['used_chat', 'chat_users'],
+    ['used_agent', 'agent_users'],
+    ['used_cli', 'cli_users'],
+];
 function newRollup() {
-    return { active: new Map(), sums: new Map() };
+    return { teams: new Map() };
+}
+function tallyOf(state, team) {
+    let tally = state.teams.get(team);
+    if (!tally) {
+        tally = {
+            active: new Set(),
+            flagged: TEAM_FLAGS.map(() => new Set()),
+            sums: {},
+            suggested: undefined,
+            accepted: undefined,
+        };
+        state.teams.set(team, tally);
+    }
+    return tally;
 }
 function addToRollup(state, directory, record) {
     const user = userKey(record);
-    for (const team of (user && directory.byUser.get(user)) || []) {
-        const active = state.active.get(team) ?? new Set();
-        active.add(user);
-        state.active.set(team, active);
-        const sums = state.sums.get(team) ?? {};
+    const teams = user === undefined ? undefined : directory.byUser.get(user);
+    if (!teams)
+        return;
+    const completion = list(record, 'totals_by_feature').find((entry) => entry.feature === 'code_completion');
+    for (const team of teams) {
+        const tally = tallyOf(state, team);
+        tally.active.add(user);
+        TEAM_FLAGS.forEach(([flag], i) => {
+            if (record[flag] === true)
+                tally.flagged[i].add(user);
+        });
         for (const field of SUMMED)
-            sums[field] = fields_add(sums[field], num(record, field));
-        state.sums.set(team, sums);
+            tally.sums[field] = fields_add(tally.sums[field], fields_num(record, field));
+        tally.suggested = fields_add(tally.suggested, fields_num(completion, 'code_generation_activity_count'));
+        tally.accepted = fields_add(tally.accepted, fields_num(completion, 'code_acceptance_activity_count'));
     }
 }
 function mergeRollup(into, from) {
-    for (const [team, users] of from.active) {
-        const known = into.active.get(team) ?? new Set();
-        users.forEach((user) => known.add(user));
-        into.active.set(team, known);
-    }
-    for (const [team, sums] of from.sums) {
-        const known = into.sums.get(team) ?? {};
+    for (const [team, tally] of from.teams) {
+        const known = tallyOf(into, team);
+        tally.active.forEach((user) => known.active.add(user));
+        tally.flagged.forEach((users, i) => users.forEach((user) => known.flagged[i].add(user)));
         for (const field of SUMMED)
-            known[field] = add(known[field], sums[field]);
-        into.sums.set(team, known);
+            known.sums[field] = add(known.sums[field], tally.sums[field]);
+        known.suggested = add(known.suggested, tally.suggested);
+        known.accepted = add(known.accepted, tally.accepted);
     }
 }
+/** Sums in derived files keep 2 decimals (integers stay integers): no 74.42999999999999. */
+const round2 = (value) => Math.round(value * 100) / 100;
 /**
  * One row per team, by slug. A team without active users has 0 activity; a field that none of
  * its active users reported is null (unknown), not 0.
@@ -1061,17 +1448,50 @@ function rollupRows(state, directory, day) {
     return [...directory.teams]
         .sort((a, b) => a[1].slug.localeCompare(b[1].slug))
         .map(([key, team]) => {
-        const active = state.active.get(key)?.size ?? 0;
-        const sums = state.sums.get(key) ?? {};
+        const tally = state.teams.get(key);
+        const active = tally?.active.size ?? 0;
+        const known = (value) => (active === 0 ? 0 : value === undefined ? null : round2(value));
         return {
             day,
             team_id: team.id,
             team_slug: team.slug,
             members: team.members,
             active_users: active,
-            ...Object.fromEntries(SUMMED.map((field) => [field, active === 0 ? 0 : (sums[field] ?? null)])),
+            ...Object.fromEntries(TEAM_FLAGS.map(([, column], i) => [column, tally?.flagged[i].size ?? 0])),
+            ...Object.fromEntries(SUMMED.map((field) => [field, known(tally?.sums[field])])),
+            code_completion_generation_count: known(tally?.suggested),
+            code_completion_acceptance_count: known(tally?.accepted),
         };
     });
+}
+/** The team table of the summary: one row per team, side by side. */
+function teamsSummary(rows, day) {
+    const count = (row, key) => num(row, key);
+    const sorted = [...rows].sort((a, b) => (count(b, 'active_users') ?? 0) - (count(a, 'active_users') ?? 0) ||
+        String(a.team_slug).localeCompare(String(b.team_slug)));
+    return blocks(heading(3, `Teams side by side (members on ${day}), most active users first`), rows.length === 0
+        ? 'No team in the user-teams report.'
+        : table([
+            'Team',
+            'Members',
+            'Active users',
+            'Active share',
+            'Interactions',
+            'Acceptance rate (code completions)',
+            'Chat users',
+            'Agent users',
+            'CLI users',
+        ], sorted.map((row) => [
+            String(row.team_slug),
+            formatNumber(count(row, 'members')),
+            formatNumber(count(row, 'active_users')),
+            formatPercent(ratio(count(row, 'active_users'), count(row, 'members'))),
+            formatNumber(count(row, 'user_initiated_interaction_count')),
+            formatPercent(ratio(count(row, 'code_completion_acceptance_count'), count(row, 'code_completion_generation_count'))),
+            formatNumber(count(row, 'chat_users')),
+            formatNumber(count(row, 'agent_users')),
+            formatNumber(count(row, 'cli_users')),
+        ])), 'GitHub leaves teams with fewer than 5 seats out of the user-teams report, so they are not in this table. A user in several teams counts in each.');
 }
 
 ;// CONCATENATED MODULE: ./src/insights/part-analysis.ts
@@ -1115,7 +1535,7 @@ class PartAnalysis {
     newCsv() {
         const { csvFile, pseudonymizeKey } = this.options;
         return csvFile
-            ? new CsvWriter(csvFile, csvColumns(this.content), loginShower(pseudonymizeKey))
+            ? new CsvWriter(csvFile, csvColumns(this.content), loginShower(pseudonymizeKey), false)
             : undefined;
     }
     line(text) {

@@ -59,7 +59,7 @@ export async function archivePeriod(
     const links = new SignedLinks(found.links, fetchFreshLinks, LINK_REFRESHES);
     core.info(`${periodName(found.period)}: downloading ${found.links.length} file(s).`);
     const parts = await downloadParts(links, found.links.length, staged.dir, context, analysis);
-    const { derived, insights } = analysis ? await analysis.finish(parts, found.period.start) : { derived: [] };
+    const { derived, insights } = analysis ? await analysis.finish(parts) : { derived: [] };
     for (const [part, lines] of insights?.invalid ?? []) {
       core.warning(
         `${periodName(found.period)} ${part}: ${lines} line(s) are not valid JSON records; they stay in the raw file and are left out of the summary and the CSV.`,

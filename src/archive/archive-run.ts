@@ -9,7 +9,8 @@ import { PeriodAnalysis, type AnalysisOptions } from '../insights/period-analysi
 import type { AnalyzerOptions } from '../insights/analyzer.js';
 import { RunInsights } from '../insights/run-insights.js';
 import { readTeamDirectory } from '../insights/team-rollup.js';
-import { oneDay, type Period } from '../period.js';
+import { archivedInsights, readsArchived } from '../insights/archived-period.js';
+import { oneDay, periodName, type Period } from '../period.js';
 import { REPORTS } from '../reports.js';
 import type { ReportRequester, ReportResponse } from '../request/fetch-report.js';
 import { entityNotFound } from '../request/failures.js';
@@ -42,6 +43,11 @@ export interface RunResult {
   /** The merged figures, when the records were analysed. */
   insights?: RunInsights;
 }
+
+/** Days a 28-day team rollup probes back from the period's last day for a user-teams report. */
+const TEAM_PROBE_DAYS = 7;
+
+const maxDay = (a: string, b: string): string => (a > b ? a : b);
 
 /** Days of a range requested at once; their downloads share the run's download bound. */
 const DAY_CONCURRENCY = 4;
@@ -80,19 +86,43 @@ class Run {
     };
   }
 
-  /** The same day's user-teams report, archived beside, for the team rollup. */
+  /**
+   * The user-teams report of the team rollup, archived beside (with its CSV when asked for): the
+   * same day's for a 1-day report; for a 28-day one, its last day's or else the newest day of
+   * the period that has one, probing back at most TEAM_PROBE_DAYS days.
+   */
   private async teams(period: Period): Promise<AnalysisOptions['teams']> {
     const requester = this.requester.forReport('user-teams-1-day');
-    const response = await requester.request(period.start);
+    const oldest = period.span === '1-day' ? period.end : maxDay(period.start, addDays(period.end, -TEAM_PROBE_DAYS));
+    let response: ReportResponse = { found: false, reason: 'no day was probed' };
+    for (let day = period.end; day >= oldest && !response.found; day = addDays(day, -1)) {
+      response = await requester.request(day);
+    }
     if (!response.found) {
-      core.warning(`No team rollup for ${period.start}: ${response.reason}`);
+      core.warning(`No team rollup for ${periodName(period)}: ${response.reason}`);
       return undefined;
     }
+    const { insights, report } = this.settings;
     const location = { ...this.settings, report: 'user-teams-1-day' as const };
-    const teams = await archivePeriod(response.report, this.refresher(requester, period), location, this.download);
+    const options: AnalysisOptions = {
+      report: 'user-teams-1-day',
+      analyzer: { keepLogins: false, rowsAreUsers: false },
+      csv: true,
+      pseudonymizeKey: insights.pseudonymizeKey,
+    };
+    const teamPeriod = response.report.period;
+    const teams = await archivePeriod(
+      response.report,
+      this.refresher(requester, teamPeriod),
+      location,
+      this.download,
+      insights.csv ? (folder) => new PeriodAnalysis(folder, options) : undefined,
+    );
+    teams.insights = undefined;
     this.companions.push(teams);
-    const from = periodFolder(this.settings, period);
+    const from = periodFolder({ ...this.settings, report }, period);
     return {
+      day: teamPeriod.start,
       directory: await readTeamDirectory(teams.files),
       sources: teams.files.map((file) => path.relative(from, file)),
     };
@@ -110,6 +140,13 @@ class Run {
       teams: teamRollup ? await this.teams(period) : undefined,
     };
     return (folder) => new PeriodAnalysis(folder, options);
+  }
+
+  /** A day skipped as archived still counts in the summary's chart: read from disk. */
+  async addArchived(day: string): Promise<void> {
+    if (!this.insights || !this.settings.jobSummary || !readsArchived(this.settings.report)) return;
+    const folder = periodFolder(this.settings, oneDay(day));
+    this.insights.add(await archivedInsights(folder, this.settings.report, this.analyzerOptions()));
   }
 
   /** Asks for a report and, when it exists, archives it. */
@@ -144,7 +181,10 @@ type DayOutcome = ArchivedPeriod | Missing | 'skipped';
 async function archiveDay(run: Run, day: string, mayBeSkipped: boolean): Promise<DayOutcome> {
   if (mayBeSkipped) {
     const problem = await archiveProblem(periodFolder(run.settings, oneDay(day)), day);
-    if (!problem) return 'skipped';
+    if (!problem) {
+      await run.addArchived(day);
+      return 'skipped';
+    }
     core.info(`${day}: the archived copy is not usable (${problem}); fetching it again.`);
   }
   const outcome = await run.fetchAndArchive(() => run.requester.request(day), day);

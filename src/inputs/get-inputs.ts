@@ -221,8 +221,9 @@ function readInsights(reports: ReportName[]): InsightSettings {
   const pseudonymizeKey = read(Inputs.PseudonymizeKey) || undefined;
   if (pseudonymizeKey) registerSecret(pseudonymizeKey);
   const teamRollup = readBoolean(Inputs.TeamRollup);
-  if (teamRollup && !reports.includes('users-1-day')) {
-    fail(Inputs.TeamRollup, 'true', `false with ${reports.join(', ')}: the team rollup is built from users-1-day`);
+  if (teamRollup && !reports.includes('users-1-day') && !reports.includes('users-28-day')) {
+    const expected = `false with ${reports.join(', ')}: the team rollup is built from users-1-day or users-28-day`;
+    fail(Inputs.TeamRollup, 'true', expected);
   }
   return {
     summaryTopUsers: readInteger(Inputs.SummaryTopUsers, 0, 1000),

@@ -85,8 +85,8 @@ export interface RunSettings {
 export type Settings = Omit<RunSettings, 'kinds'> & KindRequest;
 
 export function kindSettings(run: RunSettings, kind: KindRequest): Settings {
-  // The team rollup is built from users-1-day; the other kinds of a list go without it.
-  const teamRollup = run.insights.teamRollup && kind.report === 'users-1-day';
+  // The team rollup is built from a users report; the other kinds of a list go without it.
+  const teamRollup = run.insights.teamRollup && (kind.report === 'users-1-day' || kind.report === 'users-28-day');
   const { scope, slug, token, skip, root, artifact, ifNoReport, apiUrl, apiVersion, jobSummary } = run;
   const shared = { scope, slug, token, skip, root, artifact, ifNoReport, apiUrl, apiVersion, jobSummary };
   return { ...shared, ...kind, insights: { ...run.insights, teamRollup } };

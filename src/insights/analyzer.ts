@@ -7,6 +7,8 @@ export interface RenderContext {
   topUsers: number;
   /** A login as the summary may show it: pseudonymized when a key is set. */
   login: (login: string) => string;
+  /** Range mode: every day asked for, so that a day without a value can be named. */
+  range?: { since: string; until: string };
 }
 
 /**

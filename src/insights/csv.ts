@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { FileStats } from '../download/download-file.js';
 import type { ReportContent } from '../reports.js';
@@ -45,14 +45,16 @@ export class CsvWriter {
   readonly extra = new Set<string>();
   private readonly known: Set<string>;
 
+  /** `header: false` writes the rows only (a part's share of the period's CSV). */
   constructor(
     readonly file: string,
     private readonly columns: string[],
     private readonly login: (login: string) => string,
+    header = true,
   ) {
     this.known = new Set(columns);
     this.stream = createWriteStream(file);
-    this.push(csvLine(columns));
+    if (header) this.push(csvLine(columns));
   }
 
   /** Adds a record; resolves when the file can take more. */
@@ -95,4 +97,27 @@ export class CsvWriter {
     this.stream.destroy();
     await closed;
   }
+}
+
+/**
+ * Joins the parts' rows into one CSV with one header, in part order: bytes are copied, no
+ * record is parsed again.
+ */
+export async function joinCsv(file: string, columns: string[], bodies: string[], records: number): Promise<FileStats> {
+  const hash = createHash('sha256');
+  const stream = createWriteStream(file);
+  let bytes = 0;
+  const write = async (data: Buffer): Promise<void> => {
+    hash.update(data);
+    bytes += data.length;
+    if (!stream.write(data)) await once(stream, 'drain');
+  };
+  try {
+    await write(Buffer.from(csvLine(columns)));
+    for (const body of bodies) for await (const chunk of createReadStream(body)) await write(chunk as Buffer);
+  } finally {
+    stream.end();
+  }
+  await once(stream, 'finish');
+  return { bytes, sha256: hash.digest('hex'), records };
 }

@@ -18,7 +18,7 @@ import { addToRollup, newRollup, type RollupState, type TeamDirectory } from './
 export interface PartOptions {
   report: ReportName;
   analyzer: AnalyzerOptions;
-  /** Where to write the part's CSV, when asked for. */
+  /** Where to write the part's CSV rows (no header), when asked for. */
   csvFile?: string;
   /** Shows logins in the CSV as pseudonyms. */
   pseudonymizeKey?: string;
@@ -74,7 +74,7 @@ export class PartAnalysis {
   private newCsv(): CsvWriter | undefined {
     const { csvFile, pseudonymizeKey } = this.options;
     return csvFile
-      ? new CsvWriter(csvFile, csvColumns(this.content as CsvContent), loginShower(pseudonymizeKey))
+      ? new CsvWriter(csvFile, csvColumns(this.content as CsvContent), loginShower(pseudonymizeKey), false)
       : undefined;
   }
 

@@ -8,30 +8,24 @@ import type { DownloadedPart, PartsAnalysis } from '../download/download-parts.j
 import { REPORTS, type ReportContent, type ReportName } from '../reports.js';
 import type { Analyzer, AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
-import { CsvWriter, csvColumns, csvLine, type CsvContent } from './csv.js';
+import { CsvWriter, csvColumns, csvLine, joinCsv, type CsvContent } from './csv.js';
+import type { Row } from './fields.js';
 import { LineSplitter } from './line-splitter.js';
 import { MAX_RECORD_BYTES } from '../tuning.js';
 import { parseRecord, type PartOptions, type PartResult } from './part-analysis.js';
 import { loginShower } from './pseudonymize.js';
 import { mergeDrift, newDrift, type Drift } from './schema.js';
-import {
-  TEAM_COLUMNS,
-  mergeRollup,
-  newRollup,
-  rollupRows,
-  type RollupState,
-  type TeamDirectory,
-} from './team-rollup.js';
+import { TEAM_COLUMNS, mergeRollup, newRollup, rollupRows, type TeamDirectory } from './team-rollup.js';
 
 export interface AnalysisOptions {
   report: ReportName;
   analyzer: AnalyzerOptions;
-  /** Write part-NNN.csv beside each part (users, user-teams and repos reports). */
+  /** Write `{report}.csv` for the period, from every part (users, user-teams and repos reports). */
   csv: boolean;
   /** Derived files and the summary show logins as pseudonyms with this key. */
   pseudonymizeKey?: string;
-  /** With the team rollup: the same day's teams, and the user-teams files they came from. */
-  teams?: { directory: TeamDirectory; sources: string[] };
+  /** With the team rollup: one day's teams, and the user-teams files they came from. */
+  teams?: { day: string; directory: TeamDirectory; sources: string[] };
 }
 
 /** What a period's records gave: figures to merge into the run's, and what needs a warning. */
@@ -42,6 +36,8 @@ export interface PeriodInsights {
   invalid: Map<string, number>;
   /** Lines longer than MAX_RECORD_BYTES, left out unread, per part name. */
   oversized: Map<string, number>;
+  /** The team rollup's rows (a few per team), and the user-teams day it used. */
+  teams?: { day: string; rows: Row[] };
 }
 
 /**
@@ -69,12 +65,16 @@ export class PeriodAnalysis implements PartsAnalysis {
     this.analyzer = ANALYZERS[this.content];
   }
 
-  /** How the worker analyses a part: which figures, and where its CSV goes. */
+  /** How the worker analyses a part: which figures, and where its CSV rows go. */
   partOptions(partName: string): PartOptions {
     const { report, analyzer, csv, pseudonymizeKey, teams } = this.options;
-    const csvFile =
-      csv && this.content !== 'aggregate' ? path.join(this.folder, partName.replace(/\.ndjson$/, '.csv')) : undefined;
+    const csvFile = csv && this.content !== 'aggregate' ? this.rowsFile(partName) : undefined;
     return { report, analyzer, csvFile, pseudonymizeKey, teams: teams?.directory };
+  }
+
+  /** A part's CSV rows, written by its worker and joined into the period's CSV at the end. */
+  private rowsFile(partName: string): string {
+    return path.join(this.folder, `.${partName}.csv-rows`);
   }
 
   add(partName: string, result: PartResult): void {
@@ -92,44 +92,59 @@ export class PeriodAnalysis implements PartsAnalysis {
   }
 
   /** Writes the remaining derived files, and lists all of them for the manifest. */
-  async finish(parts: DownloadedPart[], day: string): Promise<{ derived: DerivedFile[]; insights: PeriodInsights }> {
+  async finish(parts: DownloadedPart[]): Promise<{ derived: DerivedFile[]; insights: PeriodInsights }> {
     const derived: DerivedFile[] = [];
-    for (const part of parts) {
-      const written = this.csvs.get(part.name);
-      if (!written) continue;
-      const name = part.name.replace(/\.ndjson$/, '.csv');
-      const stats = this.extra.size > 0 ? await this.rewriteCsv(part.name, name, [...this.extra].sort()) : written;
-      derived.push({ name, bytes: stats.bytes, sha256: stats.sha256, records: stats.records, from: [part.name] });
-    }
-    if (this.options.teams) derived.push(...(await this.writeRollup(this.rollup, parts, day)));
+    if (this.csvs.size > 0) derived.push(await this.writeCsv(parts));
+    const { teams } = this.options;
+    const rows = teams && rollupRows(this.rollup, teams.directory, teams.day);
+    if (rows) derived.push(...(await this.writeRollup(rows, parts)));
     const byPart = (counts: Map<string, number>) => new Map([...counts].sort(([a], [b]) => a.localeCompare(b)));
     const state = this.state ?? this.analyzer.create(this.options.analyzer);
-    const insights = { state, drift: this.drift, invalid: byPart(this.invalid), oversized: byPart(this.oversized) };
-    return { derived, insights };
+    const invalid = byPart(this.invalid);
+    const oversized = byPart(this.oversized);
+    return {
+      derived,
+      insights: { state, drift: this.drift, invalid, oversized, teams: rows && { day: teams!.day, rows } },
+    };
   }
 
-  /** A new plain field arrived: the CSV is written again with a column for it. */
-  private async rewriteCsv(part: string, name: string, extra: string[]) {
-    const columns = [...csvColumns(this.content as CsvContent), ...extra];
-    const writer = new CsvWriter(path.join(this.folder, name), columns, loginShower(this.options.pseudonymizeKey));
+  /**
+   * `{report}.csv`: one header, then the rows of every part in part order. A new plain field
+   * seen in some part gets a column: then the parts are read again into the wider CSV.
+   */
+  private async writeCsv(parts: DownloadedPart[]): Promise<DerivedFile> {
+    const name = `${this.options.report}.csv`;
+    const file = path.join(this.folder, name);
+    const columns = [...csvColumns(this.content as CsvContent), ...[...this.extra].sort()];
+    const records = [...this.csvs.values()].reduce((total, written) => total + written.records, 0);
+    const bodies = parts.map((part) => this.rowsFile(part.name));
+    const stats =
+      this.extra.size > 0 ? await this.rewriteCsv(file, columns, parts) : await joinCsv(file, columns, bodies, records);
+    await Promise.all(bodies.map((body) => fs.rm(body, { force: true })));
+    return { name, ...stats, from: parts.map((part) => part.name) };
+  }
+
+  private async rewriteCsv(file: string, columns: string[], parts: DownloadedPart[]): Promise<FileStats> {
+    const writer = new CsvWriter(file, columns, loginShower(this.options.pseudonymizeKey));
     let waits: Promise<void>[] = [];
     const splitter = new LineSplitter((line) => {
       const record = parseRecord(line);
       const busy = record && writer.row(record);
       if (busy) waits.push(busy);
     }, MAX_RECORD_BYTES);
-    for await (const chunk of createReadStream(path.join(this.folder, part))) {
-      splitter.push(chunk as Buffer);
-      await Promise.all(waits);
-      waits = [];
+    for (const part of parts) {
+      for await (const chunk of createReadStream(path.join(this.folder, part.name))) {
+        splitter.push(chunk as Buffer);
+        await Promise.all(waits);
+        waits = [];
+      }
+      splitter.end();
     }
-    splitter.end();
     return writer.close();
   }
 
-  private async writeRollup(rollup: RollupState, parts: DownloadedPart[], day: string): Promise<DerivedFile[]> {
+  private async writeRollup(rows: Row[], parts: DownloadedPart[]): Promise<DerivedFile[]> {
     const teams = this.options.teams!;
-    const rows = rollupRows(rollup, teams.directory, day);
     const from = [...parts.map((part) => part.name), ...teams.sources];
     const files: [string, string][] = [
       ['teams.ndjson', rows.map((row) => `${JSON.stringify(row)}\n`).join('')],
@@ -144,7 +159,7 @@ export class PeriodAnalysis implements PartsAnalysis {
       const sha256 = createHash('sha256').update(text).digest('hex');
       derived.push({ name, bytes: Buffer.byteLength(text), sha256, records: rows.length, from });
     }
-    core.info(`${day}: team rollup of ${rows.length} teams in teams.ndjson and teams.csv.`);
+    core.info(`${teams.day}: team rollup of ${rows.length} teams in teams.ndjson and teams.csv.`);
     return derived;
   }
 }

@@ -3,7 +3,10 @@ import { REPORTS, type ReportName } from '../reports.js';
 import type { Analyzer, AnalyzerOptions, RenderContext } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import type { PeriodInsights } from './period-analysis.js';
+import type { Row } from './fields.js';
+import { blocks } from './markdown.js';
 import { mergeDrift, newDrift } from './schema.js';
+import { teamsSummary } from './team-rollup.js';
 
 /**
  * The figures of every period of a run, merged as each period completes (so a year of days
@@ -14,6 +17,8 @@ export class RunInsights {
   private state: unknown;
   private readonly drift = newDrift();
   private periods = 0;
+  /** The newest period's team rollup: the summary shows one day's teams side by side. */
+  private teams?: { day: string; rows: Row[] };
 
   constructor(
     private readonly report: ReportName,
@@ -28,11 +33,16 @@ export class RunInsights {
     if (this.periods === 0) this.state = period.state;
     else this.analyzer.merge(this.state, period.state);
     mergeDrift(this.drift, period.drift);
+    if (period.teams && (!this.teams || period.teams.day >= this.teams.day)) this.teams = period.teams;
     this.periods++;
   }
 
   render(context: RenderContext): string {
-    return this.periods === 0 ? '' : this.analyzer.render(this.state, context);
+    if (this.periods === 0) return '';
+    return blocks(
+      this.analyzer.render(this.state, context),
+      this.teams && teamsSummary(this.teams.rows, this.teams.day),
+    );
   }
 
   warnDrift(): void {

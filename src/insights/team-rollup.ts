@@ -1,17 +1,31 @@
 /**
- * The team rollup of a users-1-day report: for each team of that day's user-teams report,
- * its active users and the sums of their activity. Teams with fewer than 5 seats are not in
+ * The team rollup of a users report: for each team of one day's user-teams report (the same
+ * day for users-1-day, the period's newest for users-28-day), its active users, their flags and
+ * the sums of their activity. Teams with fewer than 5 seats are not in
  * the user-teams report, and a user in two teams counts in both.
  */
 import { createReadStream } from 'node:fs';
-import { add, num, str, type Maybe, type Row } from './fields.js';
+import { add, formatNumber, formatPercent, list, num, ratio, str, type Maybe, type Row } from './fields.js';
+import { blocks, heading, table } from './markdown.js';
 import { LineSplitter } from './line-splitter.js';
 import { MAX_RECORD_BYTES } from '../tuning.js';
 import { ACTIVITY_FIELDS } from './schema.js';
 
 const SUMMED = ['ai_credits_used', ...ACTIVITY_FIELDS] as const;
 
-export const TEAM_COLUMNS = ['day', 'team_id', 'team_slug', 'members', 'active_users', ...SUMMED];
+export const TEAM_COLUMNS = [
+  'day',
+  'team_id',
+  'team_slug',
+  'members',
+  'active_users',
+  'chat_users',
+  'agent_users',
+  'cli_users',
+  ...SUMMED,
+  'code_completion_generation_count',
+  'code_completion_acceptance_count',
+];
 
 interface Team {
   id: unknown;
@@ -61,40 +75,77 @@ export async function readTeamDirectory(files: string[]): Promise<TeamDirectory>
   return directory;
 }
 
-/** Per team: the active users seen, and their summed activity. */
+/** The `used_*` flags counted per team, as users with the flag true at least once. */
+const TEAM_FLAGS = [
+  ['used_chat', 'chat_users'],
+  ['used_agent', 'agent_users'],
+  ['used_cli', 'cli_users'],
+] as const;
+
+/** One team's active users, their flags and their summed activity. */
+interface TeamTally {
+  active: Set<string>;
+  flagged: Set<string>[];
+  sums: Partial<Record<(typeof SUMMED)[number], Maybe>>;
+  /** Code completions suggested and accepted (the code_completion feature). */
+  suggested: Maybe;
+  accepted: Maybe;
+}
+
+/** Per team key. */
 export interface RollupState {
-  active: Map<string, Set<string>>;
-  sums: Map<string, Partial<Record<(typeof SUMMED)[number], Maybe>>>;
+  teams: Map<string, TeamTally>;
 }
 
 export function newRollup(): RollupState {
-  return { active: new Map(), sums: new Map() };
+  return { teams: new Map() };
+}
+
+function tallyOf(state: RollupState, team: string): TeamTally {
+  let tally = state.teams.get(team);
+  if (!tally) {
+    tally = {
+      active: new Set(),
+      flagged: TEAM_FLAGS.map(() => new Set()),
+      sums: {},
+      suggested: undefined,
+      accepted: undefined,
+    };
+    state.teams.set(team, tally);
+  }
+  return tally;
 }
 
 export function addToRollup(state: RollupState, directory: TeamDirectory, record: Row): void {
   const user = userKey(record);
-  for (const team of (user && directory.byUser.get(user)) || []) {
-    const active = state.active.get(team) ?? new Set<string>();
-    active.add(user!);
-    state.active.set(team, active);
-    const sums = state.sums.get(team) ?? {};
-    for (const field of SUMMED) sums[field] = add(sums[field], num(record, field));
-    state.sums.set(team, sums);
+  const teams = user === undefined ? undefined : directory.byUser.get(user);
+  if (!teams) return;
+  const completion = list(record, 'totals_by_feature').find((entry) => entry.feature === 'code_completion');
+  for (const team of teams) {
+    const tally = tallyOf(state, team);
+    tally.active.add(user!);
+    TEAM_FLAGS.forEach(([flag], i) => {
+      if (record[flag] === true) tally.flagged[i].add(user!);
+    });
+    for (const field of SUMMED) tally.sums[field] = add(tally.sums[field], num(record, field));
+    tally.suggested = add(tally.suggested, num(completion, 'code_generation_activity_count'));
+    tally.accepted = add(tally.accepted, num(completion, 'code_acceptance_activity_count'));
   }
 }
 
 export function mergeRollup(into: RollupState, from: RollupState): void {
-  for (const [team, users] of from.active) {
-    const known = into.active.get(team) ?? new Set<string>();
-    users.forEach((user) => known.add(user));
-    into.active.set(team, known);
-  }
-  for (const [team, sums] of from.sums) {
-    const known = into.sums.get(team) ?? {};
-    for (const field of SUMMED) known[field] = add(known[field], sums[field]);
-    into.sums.set(team, known);
+  for (const [team, tally] of from.teams) {
+    const known = tallyOf(into, team);
+    tally.active.forEach((user) => known.active.add(user));
+    tally.flagged.forEach((users, i) => users.forEach((user) => known.flagged[i].add(user)));
+    for (const field of SUMMED) known.sums[field] = add(known.sums[field], tally.sums[field]);
+    known.suggested = add(known.suggested, tally.suggested);
+    known.accepted = add(known.accepted, tally.accepted);
   }
 }
+
+/** Sums in derived files keep 2 decimals (integers stay integers): no 74.42999999999999. */
+const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 /**
  * One row per team, by slug. A team without active users has 0 activity; a field that none of
@@ -104,15 +155,61 @@ export function rollupRows(state: RollupState, directory: TeamDirectory, day: st
   return [...directory.teams]
     .sort((a, b) => a[1].slug.localeCompare(b[1].slug))
     .map(([key, team]) => {
-      const active = state.active.get(key)?.size ?? 0;
-      const sums = state.sums.get(key) ?? {};
+      const tally = state.teams.get(key);
+      const active = tally?.active.size ?? 0;
+      const known = (value: Maybe): number | null => (active === 0 ? 0 : value === undefined ? null : round2(value));
       return {
         day,
         team_id: team.id,
         team_slug: team.slug,
         members: team.members,
         active_users: active,
-        ...Object.fromEntries(SUMMED.map((field) => [field, active === 0 ? 0 : (sums[field] ?? null)])),
+        ...Object.fromEntries(TEAM_FLAGS.map(([, column], i) => [column, tally?.flagged[i].size ?? 0])),
+        ...Object.fromEntries(SUMMED.map((field) => [field, known(tally?.sums[field])])),
+        code_completion_generation_count: known(tally?.suggested),
+        code_completion_acceptance_count: known(tally?.accepted),
       };
     });
+}
+
+/** The team table of the summary: one row per team, side by side. */
+export function teamsSummary(rows: Row[], day: string): string {
+  const count = (row: Row, key: string): Maybe => num(row, key);
+  const sorted = [...rows].sort(
+    (a, b) =>
+      (count(b, 'active_users') ?? 0) - (count(a, 'active_users') ?? 0) ||
+      String(a.team_slug).localeCompare(String(b.team_slug)),
+  );
+  return blocks(
+    heading(3, `Teams side by side (members on ${day}), most active users first`),
+    rows.length === 0
+      ? 'No team in the user-teams report.'
+      : table(
+          [
+            'Team',
+            'Members',
+            'Active users',
+            'Active share',
+            'Interactions',
+            'Acceptance rate (code completions)',
+            'Chat users',
+            'Agent users',
+            'CLI users',
+          ],
+          sorted.map((row) => [
+            String(row.team_slug),
+            formatNumber(count(row, 'members')),
+            formatNumber(count(row, 'active_users')),
+            formatPercent(ratio(count(row, 'active_users'), count(row, 'members'))),
+            formatNumber(count(row, 'user_initiated_interaction_count')),
+            formatPercent(
+              ratio(count(row, 'code_completion_acceptance_count'), count(row, 'code_completion_generation_count')),
+            ),
+            formatNumber(count(row, 'chat_users')),
+            formatNumber(count(row, 'agent_users')),
+            formatNumber(count(row, 'cli_users')),
+          ]),
+        ),
+    'GitHub leaves teams with fewer than 5 seats out of the user-teams report, so they are not in this table. A user in several teams counts in each.',
+  );
 }

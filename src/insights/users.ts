@@ -4,7 +4,15 @@
  * of users, 50 to 100 bytes each, and not with the size of the report.
  */
 import type { Analyzer, AnalyzerOptions, RenderContext } from './analyzer.js';
-import { formatNumber, percentile, type Maybe, type Row } from './fields.js';
+import { formatNumber, formatPercent, percentile, ratio, type Maybe, type Row } from './fields.js';
+import {
+  addFeatures,
+  chatModeTable,
+  completionRate,
+  mergeFeatures,
+  originTable,
+  type FeatureTotals,
+} from './features.js';
 import { blocks, heading, table } from './markdown.js';
 
 /** The `used_*` flags the summary counts users by. */
@@ -13,9 +21,10 @@ const FLAGS = [
   ['used_agent', 'Agent users'],
   ['used_cli', 'CLI users'],
   ['used_copilot_coding_agent', 'Coding agent users'],
+  ['used_copilot_code_review_active', 'Code review users'],
 ] as const;
 
-/** Bit sets of names (IDEs, features) hold up to 31; later names count as "other". */
+/** Bit sets of names (IDEs, features, languages, models) hold up to 31; later names count as "other". */
 const MAX_NAMES = 31;
 const OTHER = 'other';
 
@@ -39,8 +48,17 @@ export interface UsersState {
   ideNames: string[];
   features: Int32Array;
   featureNames: string[];
+  languages: Int32Array;
+  languageNames: string[];
+  models: Int32Array;
+  modelNames: string[];
   /** Two bits per flag: known, and true. */
-  flags: Uint8Array;
+  flags: Uint16Array;
+  /** The oldest and newest day of any row (YYYYMMDD): one day reads "on the day". */
+  firstDay: number;
+  newestDay: number;
+  /** Activity per feature over every row (not per user). */
+  featureTotals: FeatureTotals;
 }
 
 const COLUMNS = [
@@ -52,6 +70,8 @@ const COLUMNS = [
   'phase',
   'ides',
   'features',
+  'languages',
+  'models',
   'flags',
 ] as const;
 
@@ -73,7 +93,14 @@ function create(options: AnalyzerOptions): UsersState {
     ideNames: [],
     features: new Int32Array(capacity),
     featureNames: [],
-    flags: new Uint8Array(capacity),
+    languages: new Int32Array(capacity),
+    languageNames: [],
+    models: new Int32Array(capacity),
+    modelNames: [],
+    flags: new Uint16Array(capacity),
+    firstDay: Number.MAX_SAFE_INTEGER,
+    newestDay: -1,
+    featureTotals: new Map(),
   };
 }
 
@@ -100,7 +127,7 @@ function rowOf(state: UsersState, key: string | number, login: string | undefine
   state.credits[row] = state.interactions[row] = state.generations[row] = state.acceptances[row] = Number.NaN;
   state.lastDay[row] = -1;
   state.phase[row] = -1;
-  state.ides[row] = state.features[row] = state.flags[row] = 0;
+  state.ides[row] = state.features[row] = state.languages[row] = state.models[row] = state.flags[row] = 0;
   return row;
 }
 
@@ -144,6 +171,8 @@ function add(state: UsersState, record: Row): void {
   addValue(state.generations, row, record.code_generation_activity_count);
   addValue(state.acceptances, row, record.code_acceptance_activity_count);
   const day = typeof record.day === 'string' ? Number(record.day.replace(/-/g, '')) || 0 : 0;
+  if (day < state.firstDay) state.firstDay = day;
+  if (day > state.newestDay) state.newestDay = day;
   if (day >= state.lastDay[row]) {
     state.lastDay[row] = day;
     const phase = record.ai_adoption_phase as Row | null | undefined;
@@ -158,6 +187,9 @@ function add(state: UsersState, record: Row): void {
   }
   state.ides[row] |= namesOf(record.totals_by_ide, 'ide', state.ideNames);
   state.features[row] |= namesOf(record.totals_by_feature, 'feature', state.featureNames);
+  state.languages[row] |= namesOf(record.totals_by_language_feature, 'language', state.languageNames);
+  state.models[row] |= namesOf(record.totals_by_model_feature, 'model', state.modelNames);
+  addFeatures(state.featureTotals, record.totals_by_feature);
   FLAGS.forEach(([flag], i) => {
     const value = record[flag];
     if (typeof value === 'boolean') state.flags[row] |= (1 << (2 * i)) | (value ? 1 << (2 * i + 1) : 0);
@@ -187,10 +219,15 @@ function mergeRow(into: UsersState, key: string | number, from: UsersState, sour
   }
   into.ides[row] |= remap(from.ides[source], from.ideNames, into.ideNames);
   into.features[row] |= remap(from.features[source], from.featureNames, into.featureNames);
+  into.languages[row] |= remap(from.languages[source], from.languageNames, into.languageNames);
+  into.models[row] |= remap(from.models[source], from.modelNames, into.modelNames);
   into.flags[row] |= from.flags[source];
 }
 
 function merge(into: UsersState, from: UsersState): void {
+  into.firstDay = Math.min(into.firstDay, from.firstDay);
+  into.newestDay = Math.max(into.newestDay, from.newestDay);
+  mergeFeatures(into.featureTotals, from.featureTotals);
   if (from.keys) for (const [key, source] of from.keys) mergeRow(into, key, from, source);
   // Rows are users: each row is added as it is.
   else for (let source = 0; source < from.size; source++) mergeRow(into, source, from, source);
@@ -227,13 +264,16 @@ function phasesTable(state: UsersState): string {
     }))
     .sort((a, b) => a.phase.number - b.phase.number || a.phase.name.localeCompare(b.phase.name));
   const most = Math.max(...rows.map((row) => row.users));
-  return table(
-    ['Adoption phase', 'Users', ''],
-    rows.map((row) => [
-      row.phase.name,
-      formatNumber(row.users),
-      '█'.repeat(Math.max(1, Math.round((row.users / most) * 20))),
-    ]),
+  return blocks(
+    heading(4, 'Users per adoption phase (each user\u2019s newest), in phase order'),
+    table(
+      ['Adoption phase', 'Users', ''],
+      rows.map((row) => [
+        row.phase.name,
+        formatNumber(row.users),
+        '█'.repeat(Math.max(1, Math.round((row.users / most) * 20))),
+      ]),
+    ),
   );
 }
 
@@ -261,27 +301,45 @@ function topUsers(state: UsersState, context: RenderContext): string {
   );
 }
 
+/** Users per name (IDE, feature, language, model), most users first. */
+function usersPer(title: string, label: string, mask: Int32Array, state: UsersState, names: string[]): string {
+  if (names.length === 0) return '';
+  return blocks(heading(4, `${title}, most users first`), table([label, 'Users'], countNames(mask, state.size, names)));
+}
+
 function render(state: UsersState, context: RenderContext): string {
   if (state.size === 0) return blocks(heading(3, 'Users'), 'No user rows.');
   const credits = Array.from(state.credits.subarray(0, state.size))
     .filter((value) => !Number.isNaN(value))
     .sort((a, b) => a - b);
   const total = credits.length === 0 ? undefined : credits.reduce((a, b) => a + b, 0);
+  // A user is active on a day when they have a row that day; a period counts distinct users.
+  const when = state.firstDay === state.newestDay ? 'on the day' : 'distinct over the period';
+  const share = (count: Maybe): string => formatPercent(ratio(count, state.size));
   return blocks(
     heading(3, 'Users'),
     table(
-      ['Metric', 'Value'],
+      ['Metric', 'Value', 'Share of active users'],
       [
-        ['Active users', formatNumber(state.size)],
-        ...FLAGS.map(([, label], i) => [label, formatNumber(flagCount(state, i))]),
-        ['AI credits used', formatNumber(total, 2)],
-        ['AI credits per user, p50', formatNumber(percentile(credits, 50), 2)],
-        ['AI credits per user, p90', formatNumber(percentile(credits, 90), 2)],
+        [`Active users (${when})`, formatNumber(state.size), ''],
+        ...FLAGS.map(([, label], i) => [
+          `${label} (${when})`,
+          formatNumber(flagCount(state, i)),
+          share(flagCount(state, i)),
+        ]),
+        ['Acceptance rate (code completions)', formatPercent(completionRate(state.featureTotals)), ''],
+        ['AI credits used', formatNumber(total, 2), ''],
+        ['AI credits per user, p50', formatNumber(percentile(credits, 50), 2), ''],
+        ['AI credits per user, p90', formatNumber(percentile(credits, 90), 2), ''],
       ],
     ),
-    state.ideNames.length > 0 && table(['IDE', 'Users'], countNames(state.ides, state.size, state.ideNames)),
-    state.featureNames.length > 0 &&
-      table(['Feature', 'Users'], countNames(state.features, state.size, state.featureNames)),
+    chatModeTable(state.featureTotals),
+    originTable(state.featureTotals),
+    heading(3, 'Who uses what'),
+    usersPer('Users per IDE', 'IDE', state.ides, state, state.ideNames),
+    usersPer('Users per feature (all)', 'Feature', state.features, state, state.featureNames),
+    usersPer('Users per language', 'Language', state.languages, state, state.languageNames),
+    usersPer('Users per model', 'Model', state.models, state, state.modelNames),
     phasesTable(state),
     topUsers(state, context),
   );

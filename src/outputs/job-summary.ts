@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
+import type { RunResult } from '../archive/archive-run.js';
 import type { UploadedArtifact } from '../archive/upload-artifact.js';
-import { addDays } from '../days.js';
+import { compactDays } from '../days.js';
 import { formatBytes } from '../download/progress.js';
 import type { RunSettings, Settings } from '../inputs/settings.js';
+import { dataBreakLines } from '../insights/data-breaks.js';
 import type { RunInsights } from '../insights/run-insights.js';
 import { formatNumber } from '../insights/fields.js';
 import { blocks, heading, table } from '../insights/markdown.js';
@@ -13,17 +15,6 @@ import type { KindOutcome } from './set-outputs.js';
 function artifactText(artifact: UploadedArtifact | undefined): string {
   if (!artifact) return 'not uploaded';
   return artifact.url ? `[${artifact.name}](${artifact.url})` : artifact.name;
-}
-
-/** Days as runs: `2026-01-01 – 2026-01-31 (31 days), 2026-02-03`. */
-function compactDays(days: string[]): string {
-  const runs: string[][] = [];
-  for (const day of [...days].sort()) {
-    const last = runs.at(-1);
-    if (last && addDays(last.at(-1)!, 1) === day) last.push(day);
-    else runs.push([day]);
-  }
-  return runs.map((run) => (run.length === 1 ? run[0] : `${run[0]} – ${run.at(-1)} (${run.length} days)`)).join(', ');
 }
 
 const RESTATED_NOTE =
@@ -71,6 +62,13 @@ function overview({ settings, result, artifact }: KindOutcome): string {
   );
 }
 
+/** The dated data breaks that the range, or the archived period, covers. */
+function knownBreaks(result: RunResult): string {
+  if (result.range) return dataBreakLines(result.range.since, result.range.until);
+  const period = result.archived[0]?.report.period;
+  return period ? dataBreakLines(period.start, period.end) : '';
+}
+
 /** What the records say, in Markdown; empty when they were not analysed. */
 export function renderFigures(settings: Settings, insights: RunInsights | undefined): string {
   return (
@@ -78,6 +76,7 @@ export function renderFigures(settings: Settings, insights: RunInsights | undefi
       report: settings.report,
       topUsers: settings.insights.summaryTopUsers,
       login: loginShower(settings.insights.pseudonymizeKey),
+      range: settings.target.kind === 'range' ? settings.target : undefined,
     }) ?? ''
   );
 }
@@ -89,6 +88,7 @@ export async function writeSummary(settings: RunSettings, outcomes: KindOutcome[
       blocks(
         heading(2, `Copilot usage metrics: ${outcome.settings.report} of ${settings.scope} ${settings.slug}`),
         overview(outcome),
+        knownBreaks(outcome.result),
         outcome.figures,
       ),
     ),
