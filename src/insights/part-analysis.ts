@@ -4,7 +4,7 @@
  * Pure of the Actions toolkit, so it runs in a worker thread.
  */
 import type { FileStats } from '../download/download-file.js';
-import { REPORTS, type ReportName } from '../reports.js';
+import { usageContent, type ReportName } from '../reports.js';
 import type { AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import { CsvWriter, csvColumns, type CsvContent } from './csv.js';
@@ -57,7 +57,7 @@ export class PartAnalysis {
   private readonly splitter = new LineSplitter((line) => this.line(line));
 
   constructor(private readonly options: PartOptions) {
-    this.content = REPORTS[options.report].content;
+    this.content = usageContent(options.report);
     this.analyzer = ANALYZERS[this.content];
     this.state = this.analyzer.create(options.analyzer);
     this.csv = this.newCsv();

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { REPORTS, type ReportName } from '../reports.js';
+import { usageContent, type ReportName } from '../reports.js';
 import type { Analyzer, AnalyzerOptions, RenderContext } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import type { PeriodInsights } from './period-analysis.js';
@@ -19,7 +19,7 @@ export class RunInsights {
     private readonly report: ReportName,
     options: AnalyzerOptions,
   ) {
-    this.analyzer = ANALYZERS[REPORTS[report].content];
+    this.analyzer = ANALYZERS[usageContent(report)];
     this.state = this.analyzer.create(options);
   }
 
