@@ -358,6 +358,7 @@ interface Seated {
  * reports) and many idle seats (inactive for weeks or months, or never active, some pending
  * cancellation). An enterprise lists them per organization: octo-org (plan enterprise), then
  * octo-labs (plan business); some users hold a seat in both, and count once in total_seats.
+ * About 120 seats for the organization and 220 for the enterprise: two and three pages.
  */
 export function seatsSnapshot(entity: Entity, day: string): SeatsSnapshot {
   const rng = random(`seats:${entity.scope}:${entity.slug}:${day}`);
@@ -388,11 +389,13 @@ export function seatsSnapshot(entity: Entity, day: string): SeatsSnapshot {
   });
   const users = [...active, ...idle];
   const nextMonth = new Date(Date.parse(`${day.slice(0, 7)}-01T00:00:00Z`) + 32 * 86_400_000).toISOString();
+  // Enterprise: 70 % seated in octo-org only, 20 % in octo-labs only, 10 % in both.
+  const where = users.map(() => rng());
   const orgs =
     entity.scope === 'enterprise'
       ? [
-          { login: 'octo-org', plan: 'enterprise', users },
-          { login: 'octo-labs', plan: 'business', users: users.filter(() => rng() < 0.08) },
+          { login: 'octo-org', plan: 'enterprise', users: users.filter((_, i) => where[i] < 0.7 || where[i] >= 0.9) },
+          { login: 'octo-labs', plan: 'business', users: users.filter((_, i) => where[i] >= 0.7) },
         ]
       : [{ login: entity.slug, plan: 'business', users }];
   const teams = ['frontend', 'backend', 'platform', 'data'];

@@ -15,14 +15,24 @@ const REPORTS = {
     'users-28-day': { span: '28-day', content: 'users', scopes: BOTH },
     'user-teams-1-day': { span: '1-day', content: 'user-teams', scopes: BOTH },
     'repos-1-day': { span: '1-day', content: 'repos', scopes: BOTH },
+    seats: { span: 'snapshot', content: 'seats', scopes: BOTH },
 };
 const REPORT_NAMES = Object.keys(REPORTS);
 function isReportName(value) {
     return Object.hasOwn(REPORTS, value);
 }
+/** The content of a usage report, which an analyzer reads (seats have their own summary). */
+function usageContent(report) {
+    const { content } = REPORTS[report];
+    if (content === 'seats')
+        throw new Error(`${report} is not a usage report.`);
+    return content;
+}
 /** The Octokit route of a report, e.g. `GET /orgs/{org}/copilot/metrics/reports/users-1-day`. */
 function reportRoute(scope, report) {
     const owner = scope === 'enterprise' ? '/enterprises/{enterprise}' : '/orgs/{org}';
+    if (report === 'seats')
+        return `GET ${owner}/copilot/billing/seats`;
     const latest = REPORTS[report].span === '28-day' ? '/latest' : '';
     return `GET ${owner}/copilot/metrics/reports/${report}${latest}`;
 }
@@ -1030,7 +1040,7 @@ class PartAnalysis {
     splitter = new line_splitter_LineSplitter((line) => this.line(line));
     constructor(options) {
         this.options = options;
-        this.content = REPORTS[options.report].content;
+        this.content = usageContent(options.report);
         this.analyzer = ANALYZERS[this.content];
         this.state = this.analyzer.create(options.analyzer);
         this.csv = this.newCsv();

@@ -6,7 +6,7 @@ import type { DownloadContext } from '../download/download-parts.js';
 import { Limiter } from '../download/limiter.js';
 import type { Settings } from '../inputs/settings.js';
 import { PeriodAnalysis, type AnalysisOptions } from '../insights/period-analysis.js';
-import type { AnalyzerOptions } from '../insights/analyzer.js';
+import type { AnalyzerOptions, Insights } from '../insights/analyzer.js';
 import { RunInsights } from '../insights/run-insights.js';
 import { readTeamDirectory } from '../insights/team-rollup.js';
 import { oneDay, type Period } from '../period.js';
@@ -14,6 +14,7 @@ import { REPORTS } from '../reports.js';
 import type { ReportRequester, ReportResponse } from '../request/fetch-report.js';
 import { findReport } from '../request/find-report.js';
 import { archivePeriod, type ArchivedPeriod } from './archive-period.js';
+import { archiveSeats } from './archive-seats.js';
 import { periodFolder } from './layout.js';
 import { archiveProblem } from './verify-archive.js';
 
@@ -33,7 +34,7 @@ export interface RunResult {
   skipped: string[];
   missing: Missing[];
   /** The merged figures, when the records were analysed. */
-  insights?: RunInsights;
+  insights?: Insights;
 }
 
 /** Days of a range requested at once; their downloads share the run's download bound. */
@@ -170,14 +171,15 @@ async function archiveRange(run: Run, since: string, until: string): Promise<Run
   };
 }
 
-/** Archives what the settings ask for: one report, or every day of a range. */
+/** Archives what the settings ask for: one report, every day of a range, or the seats. */
 export async function archiveTarget(
   requester: ReportRequester,
   settings: Settings,
   download: DownloadContext,
 ): Promise<RunResult> {
-  const run = new Run(requester, settings, download);
   const { target } = settings;
+  if (target.kind === 'snapshot') return archiveSeats(requester, settings);
+  const run = new Run(requester, settings, download);
   if (target.kind === 'range') return archiveRange(run, target.since, target.until);
   const outcome = await run.fetchAndArchive(() => findReport(requester, target, now()));
   const found = isMissing(outcome) ? { archived: [], missing: [outcome] } : { archived: [outcome], missing: [] };

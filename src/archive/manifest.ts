@@ -27,6 +27,8 @@ export interface Manifest {
   fetched_at: string;
   records: number;
   bytes: number;
+  /** `seats` only: the seats billed, as GitHub counts them (a user seated twice counts once). */
+  total_seats?: number;
   files: ManifestFile[];
   derived: DerivedFile[];
 }

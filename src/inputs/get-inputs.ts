@@ -120,6 +120,12 @@ function readTarget(report: ReportName, window: DataWindow): Target {
   const since = read(Inputs.Since);
   const until = read(Inputs.Until);
   const latest = value.toLowerCase() === 'latest';
+  if (REPORTS[report].span === 'snapshot') {
+    const why = `with ${report}, a snapshot of the day it is fetched`;
+    if (!latest) fail(Inputs.Day, value, `"latest" (the default) ${why}`);
+    if (since || until) fail(since ? Inputs.Since : Inputs.Until, since || until, `empty ${why}: it has no range`);
+    return { kind: 'snapshot' };
+  }
   if (REPORTS[report].span === '28-day') {
     if (!latest) {
       fail(Inputs.Day, value, `"latest" with ${report}, which GitHub serves only as its latest 28 days`);

@@ -4,7 +4,7 @@ import type { UploadedArtifact } from '../archive/upload-artifact.js';
 import { addDays } from '../days.js';
 import { formatBytes } from '../download/progress.js';
 import type { Settings } from '../inputs/settings.js';
-import type { RunInsights } from '../insights/run-insights.js';
+import type { Insights } from '../insights/analyzer.js';
 import { formatNumber } from '../insights/fields.js';
 import { blocks, heading, table } from '../insights/markdown.js';
 import { loginShower } from '../insights/pseudonymize.js';
@@ -64,7 +64,7 @@ function overview(settings: Settings, result: RunResult, artifact?: UploadedArti
 }
 
 /** What the records say, in Markdown; empty when they were not analysed. */
-export function renderFigures(settings: Settings, insights: RunInsights | undefined): string {
+export function renderFigures(settings: Settings, insights: Insights | undefined): string {
   return (
     insights?.render({
       report: settings.report,

@@ -7,6 +7,7 @@ import type { Tuning } from '../tuning.js';
 import { isSecureUrl } from '../urls.js';
 import type { ApiClient } from './api-client.js';
 import { describeApiFailure, notFoundDay, type RequestSubject } from './failures.js';
+import { seatPages, type SeatPage } from './fetch-seats.js';
 
 /** A report that exists: its signed links, in API order, and the days it covers. */
 export interface ReportLinks {
@@ -47,6 +48,11 @@ export class ReportRequester {
   /** A requester of another report of the same entity, through the same client. */
   forReport(report: ReportName): ReportRequester {
     return new ReportRequester(this.client, { ...this.subject, report }, this.tuning);
+  }
+
+  /** The pages of the entity's Copilot seat assignments (the `seats` report). */
+  seatPages(): AsyncGenerator<SeatPage> {
+    return seatPages(this.client, this.subject, this.tuning);
   }
 
   /** The 1-day report of `day`, or the 28-day report when `day` is undefined. */
