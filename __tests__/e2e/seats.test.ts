@@ -112,6 +112,7 @@ test('organization seats: every page, in API order, with total_seats, outputs, s
 
 test('enterprise seats: a user seated in two organizations counts once; inactive.csv with pseudonyms; no one named in the summary', async () => {
   const key = 'seat-pseudonym-key';
+  const before = seatRequests().length;
   const run = await harness.run({ ...ENT, csv: 'true', 'pseudonymize-key': key, 'upload-artifact': 'false' });
   expect(run.errors).toEqual([]);
   expect(run.code).toBe(0);
@@ -120,7 +121,7 @@ test('enterprise seats: a user seated in two organizations counts once; inactive
   expect(new Set(ids).size).toBe(total_seats);
   expect(seats.length).toBeGreaterThan(total_seats); // some users are seated twice
   expect(seats.some((seat) => seat.last_activity_at === null)).toBe(true);
-  expect(seatRequests().map((r) => r.query.get('page'))).toEqual([null, '2', '3']);
+  expect(seatRequests().slice(before).map((r) => r.query.get('page'))).toEqual([null, '2', '3']);
 
   const { folder, manifest, fetchedAt } = await snapshot(run, 'enterprise', 'octo-ent');
   expect((await fs.readFile(path.join(folder, 'part-001.ndjson'))).equals(ndjson(seats))).toBe(true);
@@ -305,6 +306,7 @@ test('a Link header to another host is not followed with the token, and nothing 
   });
   const linkRequests = harness.links.requests.length;
   const run = await harness.run(ORG);
+  expect(run.stderr).toBe('');
   expect(run.code).not.toBe(0);
   expect(run.errors[0]).toMatch(/Link header points the next page of Copilot seats outside .*not followed/);
   expect(harness.links.requests.length).toBe(linkRequests);

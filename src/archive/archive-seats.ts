@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { now } from '../clock.js';
 import { formatBytes } from '../download/progress.js';
@@ -25,7 +24,7 @@ async function writeSeats(
   tally: SeatTally,
 ): Promise<{ part: ManifestFile; totalSeats: number; pages: number }> {
   const hash = createHash('sha256');
-  const stream = createWriteStream(file);
+  const handle = await fs.open(file, 'w');
   let bytes = 0;
   let records = 0;
   let pages = 0;
@@ -39,12 +38,10 @@ async function writeSeats(
       hash.update(data);
       bytes += data.length;
       records += page.seats.length;
-      if (!stream.write(data)) await once(stream, 'drain');
+      await handle.write(data);
     }
-    stream.end();
-    await once(stream, 'finish');
   } finally {
-    stream.destroy();
+    await handle.close();
   }
   return { part: { name: PART, bytes, sha256: hash.digest('hex'), records }, totalSeats: totalSeats ?? 0, pages };
 }
