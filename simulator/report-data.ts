@@ -350,6 +350,7 @@ interface Seated {
   editor: string | null;
   /** Days before `day` the seat was assigned. */
   age: number;
+  /** Cancelled: pending cancellation in their first organization (the only one, or octo-org). */
   pending: boolean;
 }
 
@@ -384,11 +385,11 @@ export function seatsSnapshot(entity: Entity, day: string): SeatsSnapshot {
       idle,
       editor: never || rng() < 0.04 ? null : EDITORS[pick(rng, IDES)],
       age: never ? int(rng, 3, 200) : Math.ceil(idle!) + int(rng, 1, 300),
-      pending: rng() < 0.06,
+      pending: rng() < 0.1,
     };
   });
   const users = [...active, ...idle];
-  const nextMonth = new Date(Date.parse(`${day.slice(0, 7)}-01T00:00:00Z`) + 32 * 86_400_000).toISOString();
+  const nextMonth = `${new Date(Date.parse(`${day.slice(0, 7)}-01T00:00:00Z`) + 32 * 86_400_000).toISOString().slice(0, 7)}-01`;
   // Enterprise: 70 % seated in octo-org only, 20 % in octo-labs only, 10 % in both.
   const where = users.map(() => rng());
   const orgs =
@@ -439,7 +440,8 @@ export function seatsSnapshot(entity: Entity, day: string): SeatsSnapshot {
               parent: null,
             }
           : null,
-        pending_cancellation_date: user.pending ? nextMonth.slice(0, 10) : null,
+        pending_cancellation_date:
+          user.pending && (login === orgs[0].login || !orgs[0].users.includes(user)) ? nextMonth : null,
         last_activity_at: lastActivity,
         last_activity_editor: lastActivity === null ? null : user.editor,
         last_authenticated_at: lastActivity === null ? null : before(day, Math.max(0, user.idle! - rng())),
