@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportName, Scope } from '../src/reports.js';
 import { startSimulator } from '../simulator/simulator.js';
-import { reportParts } from '../simulator/report-data.js';
+import { reportParts, seatsSnapshot } from '../simulator/report-data.js';
 import { REPO_ROOT } from '../simulator/run-action.js';
 
 export const EXAMPLES_FILE = path.join(REPO_ROOT, 'docs/summary-examples.md');
@@ -31,6 +31,7 @@ const EXAMPLES: { scope: Scope; report: ReportName; inputs?: Record<string, stri
   { scope: 'organization', report: 'users-28-day' },
   { scope: 'organization', report: 'user-teams-1-day' },
   { scope: 'enterprise', report: 'repos-1-day' },
+  { scope: 'enterprise', report: 'seats', inputs: { csv: 'true' } },
 ];
 
 export async function summaryExamples(): Promise<string> {
@@ -40,12 +41,17 @@ export async function summaryExamples(): Promise<string> {
     for (const { scope, report, inputs = {} } of EXAMPLES) {
       const slug = scope === 'enterprise' ? 'octo-ent' : 'octo-org';
       const is28 = report.endsWith('28-day');
+      const seats = report === 'seats';
       // The example day's content, served for whichever day is asked for today.
       const day = is28 ? simulator.api.latestDay() : addDays(simulator.api.latestDay(), -1);
-      simulator.api.setReport({ scope, slug, report, day }, reportParts({ scope, slug }, report, EXAMPLE_DAY));
-      const run = await simulator.run({ scope, slug, report, ...(is28 ? {} : { day }), ...inputs });
+      if (seats) simulator.api.setSeats(scope, slug, seatsSnapshot({ scope, slug }, EXAMPLE_DAY));
+      else simulator.api.setReport({ scope, slug, report, day }, reportParts({ scope, slug }, report, EXAMPLE_DAY));
+      // A seats snapshot is of the day it is fetched: fetched on the example day's morning.
+      const env = seats ? { COPILOT_METRICS_NOW: `${EXAMPLE_DAY}T07:45:00Z` } : {};
+      const asked = is28 || seats ? {} : { day };
+      const run = await simulator.run({ scope, slug, report, ...asked, ...inputs }, { env });
       if (run.code !== 0) throw new Error(`${report}: ${run.errors.join(' ')}`);
-      const period = is28 ? `${addDays(day, -27)}_${day}` : day;
+      const period = is28 ? `${addDays(day, -27)}_${day}` : seats ? EXAMPLE_DAY : day;
       const example = is28 ? `${addDays(EXAMPLE_DAY, -27)}_${EXAMPLE_DAY}` : EXAMPLE_DAY;
       const summary = run.summary.split(period).join(example).trim().replace(/^#/gm, '##');
       const shown = Object.entries({ scope, slug, report, ...inputs }).map(([name, value]) => `\`${name}: ${value}\``);
