@@ -48,7 +48,7 @@ export async function summaryExamples(): Promise<string> {
       else simulator.api.setReport({ scope, slug, report, day }, reportParts({ scope, slug }, report, EXAMPLE_DAY));
       // A seats snapshot is of the day it is fetched: fetched on the example day's morning.
       const env = seats ? { COPILOT_METRICS_NOW: `${EXAMPLE_DAY}T07:45:00Z` } : {};
-      const asked = is28 || seats ? {} : { day };
+      const asked: Record<string, string> = is28 || seats ? {} : { day };
       const run = await simulator.run({ scope, slug, report, ...asked, ...inputs }, { env });
       if (run.code !== 0) throw new Error(`${report}: ${run.errors.join(' ')}`);
       const period = is28 ? `${addDays(day, -27)}_${day}` : seats ? EXAMPLE_DAY : day;
