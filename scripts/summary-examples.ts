@@ -47,7 +47,7 @@ export async function summaryExamples(): Promise<string> {
       if (seats) simulator.api.setSeats(scope, slug, seatsSnapshot({ scope, slug }, EXAMPLE_DAY));
       else simulator.api.setReport({ scope, slug, report, day }, reportParts({ scope, slug }, report, EXAMPLE_DAY));
       // A seats snapshot is of the day it is fetched: fetched on the example day's morning.
-      const env = seats ? { COPILOT_METRICS_NOW: `${EXAMPLE_DAY}T07:45:00Z` } : {};
+      const env: Record<string, string> = seats ? { COPILOT_METRICS_NOW: `${EXAMPLE_DAY}T07:45:00Z` } : {};
       const asked: Record<string, string> = is28 || seats ? {} : { day };
       const run = await simulator.run({ scope, slug, report, ...asked, ...inputs }, { env });
       if (run.code !== 0) throw new Error(`${report}: ${run.errors.join(' ')}`);

@@ -219,7 +219,7 @@ export function renderSeats(figures: SeatFigures, inactiveFile: string | undefin
         ['Pending cancellation', formatNumber(figures.pending), share(figures.pending)],
       ],
     ),
-    `${formatNumber(figures.assignments)} seat assignment(s) listed. A user seated through several organizations or teams has one assignment per grant and counts once here: with their most recent activity, its editor, and the highest plan of their seats; pending cancellation when every seat of theirs is.`,
+    `${formatNumber(figures.assignments)} seat assignment(s) listed. A user seated through several organizations or teams has one assignment per grant and counts once here: with their most recent activity, its editor, and the highest plan of their seats; pending cancellation when every seat of theirs is. Active in the last N days: the last activity is at most N × 24 hours before the fetch.`,
     heading(4, 'Time since the last activity'),
     table(
       ['Last activity', 'Users', 'Share', ''],
