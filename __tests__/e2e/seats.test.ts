@@ -121,7 +121,11 @@ test('enterprise seats: a user seated in two organizations counts once; inactive
   expect(new Set(ids).size).toBe(total_seats);
   expect(seats.length).toBeGreaterThan(total_seats); // some users are seated twice
   expect(seats.some((seat) => seat.last_activity_at === null)).toBe(true);
-  expect(seatRequests().slice(before).map((r) => r.query.get('page'))).toEqual([null, '2', '3']);
+  expect(
+    seatRequests()
+      .slice(before)
+      .map((r) => r.query.get('page')),
+  ).toEqual([null, '2', '3']);
 
   const { folder, manifest, fetchedAt } = await snapshot(run, 'enterprise', 'octo-ent');
   expect((await fs.readFile(path.join(folder, 'part-001.ndjson'))).equals(ndjson(seats))).toBe(true);
@@ -310,5 +314,24 @@ test('a Link header to another host is not followed with the token, and nothing 
   expect(run.code).not.toBe(0);
   expect(run.errors[0]).toMatch(/Link header points the next page of Copilot seats outside .*not followed/);
   expect(harness.links.requests.length).toBe(linkRequests);
+  expect(await listFiles(run.workspace)).toEqual([]);
+});
+
+test('a listing whose Link headers loop fails once a page comes back, and nothing is archived', async () => {
+  const again = `${harness.api.url}/organizations/908/copilot/billing/seats?per_page=100&page=2`;
+  harness.api.inject({
+    match: { report: 'seats' },
+    times: Infinity,
+    respond: {
+      status: 200,
+      headers: { link: `<${again}>; rel="next"` },
+      body: { total_seats: 1, seats: [{ assignee: { login: 'ann', id: 1 } }] },
+    },
+  });
+  const before = seatRequests().length;
+  const run = await harness.run(ORG);
+  expect(run.code).not.toBe(0);
+  expect(run.errors[0]).toMatch(/pages of Copilot seats already read: the listing does not end/);
+  expect(seatRequests().length - before).toBe(2);
   expect(await listFiles(run.workspace)).toEqual([]);
 });

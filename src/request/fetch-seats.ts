@@ -27,13 +27,13 @@ function readPage(body: unknown): SeatPage {
 }
 
 /**
- * The next page's URL from a Link header, checked before Octokit follows it with the token:
- * it must be a seat listing of the same API (GitHub names an organization there by its id,
- * `/organizations/{id}/...`, so the exact path may differ from the first request's).
+ * Checks the next page's URL in a Link header before Octokit follows it with the token: it
+ * must be a seat listing of the same API (GitHub names an organization there by its id,
+ * `/organizations/{id}/...`, so the exact path may differ from the first request's), and new.
  */
-function nextPage(link: string | undefined, apiUrl: string, seen: Set<string>): string | undefined {
+function checkNextPage(link: string | undefined, apiUrl: string, seen: Set<string>): void {
   const next = /<([^<>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
-  if (next === undefined) return undefined;
+  if (next === undefined) return;
   const api = new URL(apiUrl);
   let url: URL | undefined;
   try {
@@ -56,7 +56,6 @@ function nextPage(link: string | undefined, apiUrl: string, seen: Set<string>): 
     throw new Error('The API keeps pointing to pages of Copilot seats already read: the listing does not end.');
   }
   seen.add(next);
-  return next;
 }
 
 /**
@@ -73,7 +72,7 @@ export async function* seatPages(client: ApiClient, subject: RequestSubject, tun
     for await (const response of pages) {
       yield readPage(response.data);
       // Checked before the loop asks the iterator for the page it names.
-      nextPage(response.headers.link, subject.apiUrl, seen);
+      checkNextPage(response.headers.link, subject.apiUrl, seen);
     }
   } catch (error) {
     throw describeApiFailure(error, subject, tuning);
