@@ -70,8 +70,14 @@ export function seatsRows(totalSeats: number, seats: Seat[], fetchedAt: Date): s
     row('Pending cancellation', pending.length),
     row('0–7 days', active7),
     row('8–28 days', active28 - active7),
-    row('29–90 days', count((d) => d !== undefined && d > 28 && d <= 90)),
-    row('over 90 days', count((d) => d !== undefined && d > 90)),
+    row(
+      '29–90 days',
+      count((d) => d !== undefined && d > 28 && d <= 90),
+    ),
+    row(
+      'over 90 days',
+      count((d) => d !== undefined && d > 90),
+    ),
     row('never active', never),
     ...tally(editors).map(([editor, users]) => row(editor, users)),
     ...tally(plans).map(([plan, users]) => row(plan, users)),
