@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportName, Scope } from '../src/reports.js';
 import { startSimulator, type Simulator } from '../simulator/simulator.js';
-import { reportParts } from '../simulator/report-data.js';
+import { reportParts, seatsSnapshot } from '../simulator/report-data.js';
 import { REPO_ROOT } from '../simulator/run-action.js';
 
 export const EXAMPLES_FILE = path.join(REPO_ROOT, 'docs/summary-examples.md');
@@ -71,6 +71,19 @@ const EXAMPLES: Example[] = [
         Buffer.from(`${JSON.stringify({ ...record, daily_active_users: null })}\n`),
       ]);
     },
+  },
+  {
+    title: 'seats',
+    scope: 'enterprise',
+    report: 'seats',
+    inputs: { csv: 'true' },
+    // A snapshot of the day it is fetched: the simulated morning of the example time.
+    prepare: (simulator, slug) =>
+      simulator.api.setSeats(
+        'enterprise',
+        slug,
+        seatsSnapshot({ scope: 'enterprise', slug }, EXAMPLE_NOW.slice(0, 10)),
+      ),
   },
 ];
 

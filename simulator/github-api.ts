@@ -1,14 +1,15 @@
 /**
- * A simulated GitHub REST API serving the 12 Copilot usage-metrics report endpoints. It
- * checks the token and headers, answers from generated report content (signed links on the
- * link host), applies the data window and readiness, and plays scripted faults.
+ * A simulated GitHub REST API serving the 12 Copilot usage-metrics report endpoints and the
+ * two Copilot seat listings. It checks the token and headers, answers from generated report
+ * content (signed links on the link host; seats paginated with Link headers, as GitHub does),
+ * applies the data window and readiness, and plays scripted faults.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REPORTS, isReportName, type ReportName, type Scope } from '../src/reports.js';
 import { LocalServer, type SeenHeaders } from './http-server.js';
 import type { Blob, LinkHost } from './link-host.js';
-import { reportParts } from './report-data.js';
+import { organizationId, reportParts, seatsSnapshot, type SeatsSnapshot } from './report-data.js';
 
 export type ApiFault =
   /** Answer with this status, headers and body (a string is sent raw, anything else as JSON). */
@@ -65,6 +66,7 @@ export class GitHubApi {
   notReadyDays = 2;
   private rules: ApiRule[] = [];
   private readonly custom = new Map<string, Blob[]>();
+  private readonly customSeats = new Map<string, SeatsSnapshot>();
   private readonly linkPaths = new Map<string, string[]>();
   /** Each answer's links are a new generation (`gen` in the link), so tests can tell them apart. */
   generation = 0;
@@ -116,6 +118,16 @@ export class GitHubApi {
     if (paths) this.linkPaths.set(keyOf(key), paths);
   }
 
+  /** Lists these seats for an entity instead of generated ones. */
+  setSeats(scope: Scope, slug: string, snapshot: SeatsSnapshot): void {
+    this.customSeats.set(`${scope}/${slug}`, snapshot);
+  }
+
+  /** The seats an entity lists today, all pages together. */
+  seats(scope: Scope, slug: string): SeatsSnapshot {
+    return this.customSeats.get(`${scope}/${slug}`) ?? seatsSnapshot({ scope, slug }, this.today());
+  }
+
   /** The bytes of each part of a report, as the link host serves them. */
   parts(key: ReportKey): Blob[] {
     return this.custom.get(keyOf(key)) ?? reportParts({ scope: key.scope, slug: key.slug }, key.report, key.day);
@@ -137,6 +149,7 @@ export class GitHubApi {
     const match = /^\/(enterprises|orgs)\/([^/]+)\/copilot\/metrics\/reports\/([a-z0-9-]+?)(\/latest)?$/.exec(
       url.pathname,
     );
+    const seats = /^\/(enterprises|orgs|organizations)\/([^/]+)\/copilot\/billing\/seats$/.exec(url.pathname);
     const request: ApiRequest = {
       at: Date.now(),
       method: req.method ?? '',
@@ -145,36 +158,24 @@ export class GitHubApi {
       headers: { ...req.headers },
     };
     this.requests.push(request);
+    if (seats && req.method === 'GET') {
+      request.report = 'seats';
+      return this.handleSeats(req, res, request, seats[1], decodeURIComponent(seats[2]).toLowerCase());
+    }
     if (!match || req.method !== 'GET') return json(res, 404, notFound());
     const [, owner, rawSlug, report, latest] = match;
     const scope: Scope = owner === 'enterprises' ? 'enterprise' : 'organization';
     if (isReportName(report)) request.report = report;
     request.day = url.searchParams.get('day') ?? undefined;
-
-    const fault = this.takeRule(request, scope)?.respond;
-    if (fault) {
-      if ('reset' in fault) return void req.socket.resetAndDestroy();
-      return send(res, fault.status, fault.headers ?? {}, fault.body);
-    }
-
-    const auth = String(req.headers.authorization ?? '');
-    const token = auth.replace(/^(token|bearer) /i, '');
-    if (!this.tokens.has(token))
-      return json(res, 401, {
-        message: 'Bad credentials',
-        documentation_url: 'https://docs.github.com/rest',
-        status: '401',
-      });
-    const version = req.headers['x-github-api-version'];
-    if (version !== undefined && !['2022-11-28', '2026-03-10'].includes(String(version))) {
-      return json(res, 400, {
-        message: `API version ${String(version)} is not supported.`,
-        status: '400',
-      });
-    }
+    if (this.refused(req, res, request, scope)) return;
 
     const slug = decodeURIComponent(rawSlug).toLowerCase();
-    if (!isReportName(report) || !REPORTS[report].scopes.includes(scope) || !this.entities.has(`${scope}/${slug}`)) {
+    if (
+      !isReportName(report) ||
+      report === 'seats' ||
+      !REPORTS[report].scopes.includes(scope) ||
+      !this.entities.has(`${scope}/${slug}`)
+    ) {
       return json(res, 404, notFound());
     }
     const span = REPORTS[report].span;
@@ -203,6 +204,68 @@ export class GitHubApi {
         ? { download_links: links, report_day: day }
         : { download_links: links, report_start_day: addDays(day, -27), report_end_day: day };
     json(res, 200, body);
+  }
+
+  /** Plays a scripted fault, or refuses a bad token or API version; true when it answered. */
+  private refused(req: IncomingMessage, res: ServerResponse, request: ApiRequest, scope: Scope): boolean {
+    const fault = this.takeRule(request, scope)?.respond;
+    if (fault) {
+      if ('reset' in fault) req.socket.resetAndDestroy();
+      else send(res, fault.status, fault.headers ?? {}, fault.body);
+      return true;
+    }
+    const auth = String(req.headers.authorization ?? '');
+    const token = auth.replace(/^(token|bearer) /i, '');
+    if (!this.tokens.has(token)) {
+      json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+      return true;
+    }
+    const version = req.headers['x-github-api-version'];
+    if (version !== undefined && !['2022-11-28', '2026-03-10'].includes(String(version))) {
+      json(res, 400, { message: `API version ${String(version)} is not supported.`, status: '400' });
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * One page of an entity's seats (`page`, `per_page` up to 100, default 50), with GitHub's
+   * Link header. Like GitHub, an organization's links name it by id (`/organizations/{id}`).
+   */
+  private handleSeats(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: ApiRequest,
+    owner: string,
+    name: string,
+  ): void {
+    const scope: Scope = owner === 'enterprises' ? 'enterprise' : 'organization';
+    if (this.refused(req, res, request, scope)) return;
+    const slug =
+      owner === 'organizations'
+        ? [...this.entities]
+            .map((e) => e.split('/'))
+            .find(([s, l]) => s === scope && String(organizationId({ scope, slug: l })) === name)?.[1]
+        : name;
+    if (slug === undefined || !this.entities.has(`${scope}/${slug}`)) return json(res, 404, notFound());
+    const perPage = Math.min(100, Math.max(1, Number(request.query.get('per_page')) || 50));
+    const page = Math.max(1, Number(request.query.get('page')) || 1);
+    const { total_seats, seats } = this.seats(scope, slug);
+    const pages = Math.max(1, Math.ceil(seats.length / perPage));
+    const base =
+      scope === 'enterprise'
+        ? `${this.url}/enterprises/${slug}/copilot/billing/seats`
+        : `${this.url}/organizations/${organizationId({ scope, slug })}/copilot/billing/seats`;
+    const link = (n: number, rel: string): string => `<${base}?per_page=${perPage}&page=${n}>; rel="${rel}"`;
+    const links = [
+      ...(page > 1 ? [link(Math.min(page - 1, pages), 'prev')] : []),
+      ...(page < pages ? [link(page + 1, 'next'), link(pages, 'last')] : []),
+      ...(page > 1 ? [link(1, 'first')] : []),
+    ];
+    send(res, 200, links.length ? { link: links.join(', ') } : {}, {
+      total_seats,
+      seats: seats.slice((page - 1) * perPage, page * perPage),
+    });
   }
 
   /** Fresh signed links to every part of a report (a new generation each time). */

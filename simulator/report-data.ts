@@ -125,7 +125,7 @@ function roster(entity: Entity): Member[] {
 
 function ids(entity: Entity): Record<string, string> {
   const base = { enterprise_id: '13213' };
-  return entity.scope === 'organization' ? { ...base, organization_id: String(900 + entity.slug.length) } : base;
+  return entity.scope === 'organization' ? { ...base, organization_id: String(organizationId(entity)) } : base;
 }
 
 function isActive(entity: Entity, member: Member, day: string): boolean {
@@ -317,6 +317,142 @@ export function repoRows(entity: Entity, day: string): Record<string, unknown>[]
     });
 }
 
+/** The organization id an organization entity's records carry. */
+export function organizationId(entity: Entity): number {
+  return 900 + entity.slug.length;
+}
+
+/** What `GET .../copilot/billing/seats` lists, all pages together. */
+export interface SeatsSnapshot {
+  total_seats: number;
+  seats: Record<string, unknown>[];
+}
+
+/** `last_activity_editor` as GitHub writes it: editor/version/plugin/version. */
+const EDITORS: Record<(typeof IDES)[number], string> = {
+  vscode: 'vscode/1.108.1/copilot-chat/0.36.0',
+  intellij: 'JetBrains-IU/2026.2.1/copilot-intellij/1.9.4',
+  visualstudio: 'VisualStudio/18.12.0/copilot-vs/18.12.110',
+  neovim: 'Neovim/0.11.4/copilot.lua/1.47.0',
+  xcode: 'Xcode/26.1/copilot-xcode/0.44.0',
+};
+const NAMES = ['joan', 'alan', 'edsger', 'frances', 'john', 'radia', 'tim', 'hedy', 'donald', 'lynn'] as const;
+
+/** An ISO time `days` (fractional) before midnight UTC starting `day`. */
+const before = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - Math.round(days * 86_400_000)).toISOString().replace('.000Z', 'Z');
+
+interface Seated {
+  id: number;
+  login: string;
+  /** Days before `day` of the last activity; undefined = never active. */
+  idle?: number;
+  editor: string | null;
+  /** Days before `day` the seat was assigned. */
+  age: number;
+  /** Cancelled: pending cancellation in their first organization (the only one, or octo-org). */
+  pending: boolean;
+}
+
+/**
+ * The seat assignments of an entity as listed on `day`: the roster (active, as in the usage
+ * reports) and many idle seats (inactive for weeks or months, or never active, some pending
+ * cancellation). An enterprise lists them per organization: octo-org (plan enterprise), then
+ * octo-labs (plan business); some users hold a seat in both, and count once in total_seats.
+ * About 120 seats for the organization and 220 for the enterprise: two and three pages.
+ */
+export function seatsSnapshot(entity: Entity, day: string): SeatsSnapshot {
+  const rng = random(`seats:${entity.scope}:${entity.slug}:${day}`);
+  const active: Seated[] = roster(entity).map((member) => {
+    let back = 1;
+    while (back < 60 && !isActive(entity, member, addDay(day, -back))) back++;
+    return {
+      id: member.id,
+      login: member.login,
+      idle: back - 1 + rng(),
+      editor: EDITORS[member.ide],
+      age: int(rng, 90, 400),
+      pending: false,
+    };
+  });
+  const idleCount = entity.scope === 'enterprise' ? 180 : 95;
+  const idle: Seated[] = Array.from({ length: idleCount }, (_, i) => {
+    const never = rng() < 0.2;
+    const idle = never ? undefined : pick(rng, [int(rng, 8, 28), int(rng, 29, 90), int(rng, 91, 300)]) + rng();
+    return {
+      id: 5000 + i * 3 + int(rng, 0, 2),
+      login: `${pick(rng, NAMES)}-${100 + i}`,
+      idle,
+      editor: never || rng() < 0.04 ? null : EDITORS[pick(rng, IDES)],
+      age: never ? int(rng, 3, 200) : Math.ceil(idle!) + int(rng, 1, 300),
+      pending: rng() < 0.1,
+    };
+  });
+  const users = [...active, ...idle];
+  const nextMonth = `${new Date(Date.parse(`${day.slice(0, 7)}-01T00:00:00Z`) + 32 * 86_400_000).toISOString().slice(0, 7)}-01`;
+  // Enterprise: 70 % seated in octo-org only, 20 % in octo-labs only, 10 % in both.
+  const where = users.map(() => rng());
+  const orgs =
+    entity.scope === 'enterprise'
+      ? [
+          { login: 'octo-org', plan: 'enterprise', users: users.filter((_, i) => where[i] < 0.7 || where[i] >= 0.9) },
+          { login: 'octo-labs', plan: 'business', users: users.filter((_, i) => where[i] >= 0.7) },
+        ]
+      : [{ login: entity.slug, plan: 'business', users }];
+  const teams = ['frontend', 'backend', 'platform', 'data'];
+  const seats = orgs.flatMap(({ login, plan, users }) =>
+    users.map((user) => {
+      const org = { login, plan, id: organizationId({ scope: 'organization', slug: login }) };
+      const team = rng() < 0.5 ? pick(rng, teams) : undefined;
+      const lastActivity = user.idle === undefined ? null : before(day, user.idle);
+      return {
+        created_at: before(day, user.age),
+        assignee: {
+          login: user.login,
+          id: user.id,
+          node_id: `U_kgDO${user.id}`,
+          avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
+          url: `https://api.github.com/users/${user.login}`,
+          html_url: `https://github.com/${user.login}`,
+          type: 'User',
+          site_admin: false,
+        },
+        organization: {
+          login: org.login,
+          id: org.id,
+          node_id: `O_kgDO${org.id}`,
+          url: `https://api.github.com/orgs/${org.login}`,
+          avatar_url: `https://avatars.githubusercontent.com/u/${org.id}?v=4`,
+          description: null,
+        },
+        assigning_team: team
+          ? {
+              id: 40 + teams.indexOf(team),
+              node_id: `T_kwDO${40 + teams.indexOf(team)}`,
+              name: team,
+              slug: team,
+              description: null,
+              privacy: 'closed',
+              notification_setting: 'notifications_enabled',
+              permission: 'pull',
+              url: `https://api.github.com/orgs/${org.login}/teams/${team}`,
+              html_url: `https://github.com/orgs/${org.login}/teams/${team}`,
+              parent: null,
+            }
+          : null,
+        pending_cancellation_date:
+          user.pending && (login === orgs[0].login || !orgs[0].users.includes(user)) ? nextMonth : null,
+        last_activity_at: lastActivity,
+        last_activity_editor: lastActivity === null ? null : user.editor,
+        last_authenticated_at: lastActivity === null ? null : before(day, Math.max(0, user.idle! - rng())),
+        updated_at: before(day, user.age),
+        plan_type: org.plan,
+      };
+    }),
+  );
+  return { total_seats: users.length, seats };
+}
+
 const addDay = (day: string, n: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -355,6 +491,8 @@ export function reportRows(entity: Entity, report: ReportName, day: string): Rec
       return userTeamRows(entity, day);
     case 'repos-1-day':
       return repoRows(entity, day);
+    case 'seats':
+      return seatsSnapshot(entity, day).seats;
   }
 }
 

@@ -15,11 +15,12 @@ const REPORTS = {
     'users-28-day': { span: '28-day', content: 'users', scopes: BOTH },
     'user-teams-1-day': { span: '1-day', content: 'user-teams', scopes: BOTH },
     'repos-1-day': { span: '1-day', content: 'repos', scopes: BOTH },
+    seats: { span: 'snapshot', content: 'seats', scopes: BOTH },
 };
 const REPORT_NAMES = Object.keys(REPORTS);
-/** `report: all`: every usage-report kind of the scope, in catalogue order. */
+/** `report: all`: every usage-report kind of the scope, in catalogue order (not `seats`, which needs billing rights). */
 function usageReports(scope) {
-    return REPORT_NAMES.filter((name) => REPORTS[name].scopes.includes(scope));
+    return REPORT_NAMES.filter((name) => REPORTS[name].scopes.includes(scope) && REPORTS[name].span !== 'snapshot');
 }
 /** The first day of data, as documented: per scope, and later for the newer report kinds. */
 const SCOPE_FIRST_DAY = { enterprise: '2025-10-10', organization: '2025-12-12' };
@@ -39,9 +40,18 @@ function entityReport(scope) {
 function isReportName(value) {
     return Object.hasOwn(REPORTS, value);
 }
+/** The content of a usage report, which an analyzer reads (seats have their own summary). */
+function usageContent(report) {
+    const { content } = REPORTS[report];
+    if (content === 'seats')
+        throw new Error(`${report} is not a usage report.`);
+    return content;
+}
 /** The Octokit route of a report, e.g. `GET /orgs/{org}/copilot/metrics/reports/users-1-day`. */
 function reportRoute(scope, report) {
     const owner = scope === 'enterprise' ? '/enterprises/{enterprise}' : '/orgs/{org}';
+    if (report === 'seats')
+        return `GET ${owner}/copilot/billing/seats`;
     const latest = REPORTS[report].span === '28-day' ? '/latest' : '';
     return `GET ${owner}/copilot/metrics/reports/${report}${latest}`;
 }
@@ -1527,7 +1537,7 @@ class PartAnalysis {
     splitter = new line_splitter_LineSplitter((line) => this.line(line), tuning_MAX_RECORD_BYTES, () => this.oversized++);
     constructor(options) {
         this.options = options;
-        this.content = REPORTS[options.report].content;
+        this.content = usageContent(options.report);
         this.analyzer = ANALYZERS[this.content];
         this.state = this.analyzer.create(options.analyzer);
         this.csv = this.newCsv();

@@ -51,11 +51,12 @@ export async function archivePeriod(
 ): Promise<ArchivedPeriod> {
   const target = periodFolder(location, found.period);
   const { period } = found;
-  // A day fetched again over a complete copy: compared after the download, to catch restatements.
-  const old = period.span === '1-day' ? await usableManifest(target, period.start) : undefined;
+  // Locked, with any complete leftover copy put back: only then is the archived copy read.
   const staged = await StagedFolder.create(target, location.root);
   const analysis = analyze?.(staged.dir);
   try {
+    // A day fetched again over a complete copy: compared after the download, to catch restatements.
+    const old = period.span === '1-day' ? await usableManifest(target, period.start) : undefined;
     const links = new SignedLinks(found.links, fetchFreshLinks, LINK_REFRESHES);
     core.info(`${periodName(found.period)}: downloading ${found.links.length} file(s).`);
     const parts = await downloadParts(links, found.links.length, staged.dir, context, analysis);

@@ -6,7 +6,7 @@ import type { DownloadContext } from '../download/download-parts.js';
 import { Limiter } from '../download/limiter.js';
 import type { Settings } from '../inputs/settings.js';
 import { PeriodAnalysis, type AnalysisOptions } from '../insights/period-analysis.js';
-import type { AnalyzerOptions } from '../insights/analyzer.js';
+import type { AnalyzerOptions, Insights } from '../insights/analyzer.js';
 import { RunInsights } from '../insights/run-insights.js';
 import { readTeamDirectory } from '../insights/team-rollup.js';
 import { archivedInsights, readsArchived } from '../insights/archived-period.js';
@@ -16,6 +16,7 @@ import type { ReportRequester, ReportResponse } from '../request/fetch-report.js
 import { entityNotFound } from '../request/failures.js';
 import { findReport } from '../request/find-report.js';
 import { archivePeriod, type ArchivedPeriod } from './archive-period.js';
+import { archiveSeats } from './archive-seats.js';
 import { periodFolder } from './layout.js';
 import { archiveProblem } from './verify-archive.js';
 
@@ -41,7 +42,7 @@ export interface RunResult {
   /** Days fetched again whose content changed since the archived copy. */
   restated: string[];
   /** The merged figures, when the records were analysed. */
-  insights?: RunInsights;
+  insights?: Insights;
 }
 
 /** Days a 28-day team rollup probes back from the period's last day for a user-teams report. */
@@ -276,14 +277,15 @@ async function archiveRange(run: Run, since: string, until: string): Promise<Run
   };
 }
 
-/** Archives what the settings ask for: one report, or every day of a range. */
+/** Archives what the settings ask for: one report, every day of a range, or the seats. */
 export async function archiveTarget(
   requester: ReportRequester,
   settings: Settings,
   download: DownloadContext,
 ): Promise<RunResult> {
-  const run = new Run(requester, settings, download);
   const { target } = settings;
+  if (target.kind === 'snapshot') return archiveSeats(requester, settings);
+  const run = new Run(requester, settings, download);
   if (target.kind === 'range') return archiveRange(run, target.since, target.until);
   const outcome = await run.fetchAndArchive(() => findReport(requester, target, now()));
   const found = isMissing(outcome)

@@ -33,6 +33,8 @@ export interface Manifest {
   fetched_at: string;
   records: number;
   bytes: number;
+  /** `seats` only: the seats billed, as GitHub counts them (a user seated twice counts once). */
+  total_seats?: number;
   files: ManifestFile[];
   derived: DerivedFile[];
   /** Only after a restatement: the copy it replaced (not older ones). */

@@ -146,13 +146,18 @@ function readTargets(scope: Scope, reports: ReportName[], window: DataWindow): K
   const since = read(Inputs.Since);
   const until = read(Inputs.Until);
   const latest = value.toLowerCase() === 'latest';
-  const named = reports.join(', ');
   if (!reports.some((report) => REPORTS[report].span === '1-day')) {
-    if (!latest) {
-      fail(Inputs.Day, value, `"latest" with ${named}, which GitHub serves only as the latest 28 days`);
-    }
+    // No kind has a day to choose: a 28-day report is the latest 28 days, seats a snapshot of today.
+    const why = reports
+      .map((report) =>
+        REPORTS[report].span === 'snapshot'
+          ? `${report}, a snapshot of the day it is fetched`
+          : `${report}, which GitHub serves only as the latest 28 days`,
+      )
+      .join('; ');
+    if (!latest) fail(Inputs.Day, value, `"latest" (the default) with ${why}`);
     if (since || until) {
-      fail(since ? Inputs.Since : Inputs.Until, since || until, `empty with ${named}: ranges are for 1-day reports`);
+      fail(since ? Inputs.Since : Inputs.Until, since || until, `empty with ${why}: ranges are for 1-day reports`);
     }
   }
   if (until && !since) fail(Inputs.Until, until, 'empty unless since is set (until ends a range that since starts)');
@@ -163,6 +168,7 @@ function readTargets(scope: Scope, reports: ReportName[], window: DataWindow): K
   const last = until ? readDay(Inputs.Until, until, window) : window.last;
   const day = !since && !latest ? readDay(Inputs.Day, value, window, '"latest" or ') : undefined;
   return reports.map((report): KindRequest => {
+    if (REPORTS[report].span === 'snapshot') return { report, target: { kind: 'snapshot' } };
     if (REPORTS[report].span === '28-day') return { report, target: { kind: 'latest-28-day' } };
     if (!since) return { report, target: day ? { kind: 'day', day } : { kind: 'latest-day' } };
     const start = first ?? maxDay(firstDataDay(scope, report), window.first);

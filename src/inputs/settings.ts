@@ -12,10 +12,12 @@ export type Target =
   /** The 28-day report, which the API only serves as `/latest`. */
   | { kind: 'latest-28-day' }
   /** Every 1-day report from `since` to `until`, both included. */
-  | { kind: 'range'; since: string; until: string };
+  | { kind: 'range'; since: string; until: string }
+  /** The state on the day of the fetch (`seats`). */
+  | { kind: 'snapshot' };
 
-/** A target that names one report. */
-export type SingleTarget = Exclude<Target, { kind: 'range' }>;
+/** A target that names one report of the usage-metrics API. */
+export type SingleTarget = Exclude<Target, { kind: 'range' | 'snapshot' }>;
 
 /** Range mode: which days already archived may be skipped. */
 export interface SkipSettings {

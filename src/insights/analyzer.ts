@@ -11,6 +11,14 @@ export interface RenderContext {
   range?: { since: string; until: string };
 }
 
+/** A run's figures as the summary reads them: a usage report's (RunInsights) or the seats'. */
+export interface Insights {
+  /** The summary section, in Markdown. */
+  render(context: RenderContext): string;
+  /** Warns, once per run, about fields and features this action does not know. */
+  warnDrift(): void;
+}
+
 /**
  * The figures of one kind of report, computed record by record. Each part gets its own state
  * (a retried part starts over); the states of all parts, and of all days of a range, are

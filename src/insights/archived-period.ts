@@ -6,7 +6,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { MANIFEST_NAME, type Manifest } from '../archive/manifest.js';
-import { REPORTS, type ReportName } from '../reports.js';
+import { REPORTS, usageContent, type ReportName } from '../reports.js';
 import type { AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import { MAX_RECORD_BYTES } from '../tuning.js';
@@ -22,7 +22,7 @@ export async function archivedInsights(
   report: ReportName,
   options: AnalyzerOptions,
 ): Promise<PeriodInsights> {
-  const analyzer = ANALYZERS[REPORTS[report].content];
+  const analyzer = ANALYZERS[usageContent(report)];
   const state = analyzer.create(options);
   const manifest = JSON.parse(await fs.readFile(path.join(folder, MANIFEST_NAME), 'utf8')) as Manifest;
   const splitter = new LineSplitter((line) => {

@@ -4,7 +4,7 @@
  * Pure of the Actions toolkit, so it runs in a worker thread.
  */
 import type { FileStats } from '../download/download-file.js';
-import { REPORTS, type ReportName } from '../reports.js';
+import { usageContent, type ReportName } from '../reports.js';
 import { MAX_RECORD_BYTES } from '../tuning.js';
 import type { AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
@@ -65,7 +65,7 @@ export class PartAnalysis {
   );
 
   constructor(private readonly options: PartOptions) {
-    this.content = REPORTS[options.report].content;
+    this.content = usageContent(options.report);
     this.analyzer = ANALYZERS[this.content];
     this.state = this.analyzer.create(options.analyzer);
     this.csv = this.newCsv();

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { DerivedFile } from '../archive/manifest.js';
 import type { FileStats } from '../download/download-file.js';
 import type { DownloadedPart, PartsAnalysis } from '../download/download-parts.js';
-import { REPORTS, type ReportContent, type ReportName } from '../reports.js';
+import { usageContent, type ReportContent, type ReportName } from '../reports.js';
 import type { Analyzer, AnalyzerOptions } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import { CsvWriter, csvColumns, csvLine, joinCsv, type CsvContent } from './csv.js';
@@ -61,7 +61,7 @@ export class PeriodAnalysis implements PartsAnalysis {
     private readonly folder: string,
     private readonly options: AnalysisOptions,
   ) {
-    this.content = REPORTS[options.report].content;
+    this.content = usageContent(options.report);
     this.analyzer = ANALYZERS[this.content];
   }
 

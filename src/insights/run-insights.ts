@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { REPORTS, type ReportName } from '../reports.js';
-import type { Analyzer, AnalyzerOptions, RenderContext } from './analyzer.js';
+import { usageContent, type ReportName } from '../reports.js';
+import type { Analyzer, AnalyzerOptions, Insights, RenderContext } from './analyzer.js';
 import { ANALYZERS } from './analyzers.js';
 import type { PeriodInsights } from './period-analysis.js';
 import type { Row } from './fields.js';
@@ -12,7 +12,7 @@ import { teamsSummary } from './team-rollup.js';
  * The figures of every period of a run, merged as each period completes (so a year of days
  * holds one state, not 365), and the schema drift seen, warned about once per run.
  */
-export class RunInsights {
+export class RunInsights implements Insights {
   private readonly analyzer: Analyzer<unknown>;
   private state: unknown;
   private readonly drift = newDrift();
@@ -24,7 +24,7 @@ export class RunInsights {
     private readonly report: ReportName,
     options: AnalyzerOptions,
   ) {
-    this.analyzer = ANALYZERS[REPORTS[report].content];
+    this.analyzer = ANALYZERS[usageContent(report)];
     this.state = this.analyzer.create(options);
   }
 

@@ -4,8 +4,8 @@ import type { UploadedArtifact } from '../archive/upload-artifact.js';
 import { compactDays } from '../days.js';
 import { formatBytes } from '../download/progress.js';
 import type { RunSettings, Settings } from '../inputs/settings.js';
+import type { Insights } from '../insights/analyzer.js';
 import { dataBreakLines } from '../insights/data-breaks.js';
-import type { RunInsights } from '../insights/run-insights.js';
 import { formatNumber } from '../insights/fields.js';
 import { blocks, heading, table } from '../insights/markdown.js';
 import { loginShower } from '../insights/pseudonymize.js';
@@ -70,7 +70,7 @@ function knownBreaks(result: RunResult): string {
 }
 
 /** What the records say, in Markdown; empty when they were not analysed. */
-export function renderFigures(settings: Settings, insights: RunInsights | undefined): string {
+export function renderFigures(settings: Settings, insights: Insights | undefined): string {
   return (
     insights?.render({
       report: settings.report,

@@ -15,7 +15,15 @@ export class AccessError extends Error {}
 
 const READY_HINT = 'a day is usually ready about two days after it ends (UTC), and each report has its own first day';
 
-function permissions(scope: Scope): string {
+/** Who may list the Copilot seats: owners and billing managers only. */
+function seatPermissions(scope: Scope): string {
+  return scope === 'enterprise'
+    ? 'an enterprise owner or billing manager; a classic token needs manage_billing:copilot or read:enterprise'
+    : 'an organization owner (or billing manager); a classic token needs manage_billing:copilot or read:org; a fine-grained token or GitHub App needs the "GitHub Copilot Business" organization permission (read)';
+}
+
+function permissions(scope: Scope, report: ReportName): string {
+  if (report === 'seats') return seatPermissions(scope);
   return scope === 'enterprise'
     ? 'an enterprise owner, billing manager or a role with "View Enterprise Copilot Metrics"; a classic token needs manage_billing:copilot or read:enterprise; a fine-grained token or GitHub App needs "Enterprise Copilot metrics" read (the App installed on the enterprise)'
     : 'an organization owner or a role with "View Organization Copilot Metrics"; a classic token needs read:org; a fine-grained token or GitHub App needs "Organization Copilot metrics" read';
@@ -34,7 +42,7 @@ export function notFoundDay(subject: RequestSubject, day: string): string {
 export function entityNotFound(subject: RequestSubject, asked: string): AccessError {
   const name = subject.scope === 'enterprise' ? 'enterprise slug' : 'organization login';
   return new AccessError(
-    `GitHub has no ${owner(subject)} that this token can see: ${asked} answered 404, and so did its ${subject.scope === 'enterprise' ? 'enterprise' : 'organization'}-28-day report. Check the "slug" input (the ${name}), and that the token may read Copilot metrics: ${permissions(subject.scope)}.`,
+    `GitHub has no ${owner(subject)} that this token can see: ${asked} answered 404, and so did its ${subject.scope === 'enterprise' ? 'enterprise' : 'organization'}-28-day report. Check the "slug" input (the ${name}), and that the token may read Copilot metrics: ${permissions(subject.scope, subject.report)}.`,
   );
 }
 
@@ -76,12 +84,17 @@ export function describeApiFailure(error: unknown, subject: RequestSubject, tuni
         `GitHub API answered 401 Unauthorized for ${what}: the token is invalid or expired. Check the "token" input: use a personal access token or GitHub App token that may read Copilot usage metrics (the built-in GITHUB_TOKEN cannot).`,
       );
     case 403:
+      if (subject.report === 'seats') {
+        return new Error(
+          `GitHub API answered 403 Forbidden for ${what}: the token may not list Copilot seats. Needed: ${permissions(subject.scope, subject.report)}. The built-in GITHUB_TOKEN cannot list them.`,
+        );
+      }
       return new Error(
-        `GitHub API answered 403 Forbidden for ${what}: the token lacks access, or the "Copilot usage metrics" policy is disabled. Needed: ${permissions(subject.scope)}. Also check that the "Copilot usage metrics" policy is enabled${subject.scope === 'enterprise' ? ' ("Enabled everywhere")' : ''}. The built-in GITHUB_TOKEN cannot read these reports.`,
+        `GitHub API answered 403 Forbidden for ${what}: the token lacks access, or the "Copilot usage metrics" policy is disabled. Needed: ${permissions(subject.scope, subject.report)}. Also check that the "Copilot usage metrics" policy is enabled${subject.scope === 'enterprise' ? ' ("Enabled everywhere")' : ''}. The built-in GITHUB_TOKEN cannot read these reports.`,
       );
     case 404:
       return new AccessError(
-        `GitHub API answered 404 Not Found for ${what}: check the "slug" input (the ${subject.scope === 'enterprise' ? 'enterprise slug' : 'organization login'}) and that the token may read Copilot metrics: ${permissions(subject.scope)}.${REPORTS[subject.report].span === '1-day' ? '' : ' The 28-day report always exists for an entity with Copilot metrics enabled.'}`,
+        `GitHub API answered 404 Not Found for ${what}: check the "slug" input (the ${subject.scope === 'enterprise' ? 'enterprise slug' : 'organization login'}) and that the token may read ${subject.report === 'seats' ? 'its Copilot seats' : 'Copilot metrics'}: ${permissions(subject.scope, subject.report)}.${REPORTS[subject.report].span === '28-day' ? ' The 28-day report always exists for an entity with Copilot metrics enabled.' : ''}`,
       );
   }
   const attempts = API_RETRIES + 1;

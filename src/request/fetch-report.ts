@@ -8,6 +8,7 @@ import type { Tuning } from '../tuning.js';
 import { isSecureUrl } from '../urls.js';
 import type { ApiClient } from './api-client.js';
 import { describeApiFailure, notFoundDay, type RequestSubject } from './failures.js';
+import { seatPages, type SeatPage } from './fetch-seats.js';
 
 /** A report that exists: its signed links, in API order, and the days it covers. */
 export interface ReportLinks {
@@ -102,6 +103,11 @@ export class ReportRequester {
       if (error instanceof RequestError && error.status === 404) return false;
       throw describeApiFailure(error, subject, this.tuning);
     }
+  }
+
+  /** The pages of the entity's Copilot seat assignments (the `seats` report). */
+  seatPages(): AsyncGenerator<SeatPage> {
+    return seatPages(this.client, this.subject, this.tuning);
   }
 
   /** The 1-day report of `day`, or the 28-day report when `day` is undefined. */
