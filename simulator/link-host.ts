@@ -58,6 +58,8 @@ export class LinkHost {
   pace = 0;
   /** How long a signed link stays valid. */
   lifetimeMs = 60 * 60 * 1000;
+  /** While set, every answer waits for it to settle (keeps a run's downloads in flight). */
+  hold?: Promise<unknown>;
   private inFlight = 0;
   private readonly blobs = new Map<string, Blob>();
   private rules: LinkRule[] = [];
@@ -86,6 +88,7 @@ export class LinkHost {
   reset(): void {
     this.rules = [];
     this.pace = 0;
+    this.hold = undefined;
     this.maxInFlight = 0;
   }
 
@@ -141,7 +144,8 @@ export class LinkHost {
     const fault = this.takeRule(request)?.respond;
     if (fault && 'status' in fault) return refuse(res, fault.status, 'InjectedFault');
     if (fault && 'silent' in fault) return;
-    this.send(res, blob, fault);
+    if (this.hold) void this.hold.finally(() => this.send(res, blob, fault));
+    else this.send(res, blob, fault);
   }
 
   private send(res: ServerResponse, blob: Blob, fault: LinkFault | undefined): void {

@@ -294,18 +294,22 @@ describe.each(NODES)('%s', (_, node) => {
 
   test('two runs of the same period at once: the second says another run is writing it, the first completes', async () => {
     const { day, parts, inputs } = report(3);
-    // Each part takes about five seconds (16 KiB every 1.6 s): the second run starts well before the end.
-    harness.links.pace = 10_000;
-    const env = { COPILOT_METRICS_IDLE_TIMEOUT_MS: '10000' };
-    const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'cma-twice-'));
+    // The first run's downloads wait until the second run has ended.
     let second: Promise<ActionRun> | undefined;
+    let started!: () => void;
+    const secondStarted = new Promise<void>((resolve) => (started = resolve));
+    harness.links.hold = secondStarted.then(() => second);
+    const env = { COPILOT_METRICS_IDLE_TIMEOUT_MS: '60000' };
+    const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'cma-twice-'));
     try {
       const first = await harness.run(inputs, {
         node,
         workspace,
         env,
         onLine: (line) => {
-          if (line.includes('downloading 3 file(s)')) second ??= harness.run(inputs, { node, workspace, env });
+          if (!line.includes('downloading 3 file(s)') || second) return;
+          second = harness.run(inputs, { node, workspace, env });
+          started();
         },
       });
       const other = await second!;
@@ -322,6 +326,7 @@ describe.each(NODES)('%s', (_, node) => {
       await expectArchivedExactly(folderOf(workspace, day), parts);
       expect((await fs.readdir(path.dirname(folderOf(workspace, day)))).sort()).toEqual([day]);
     } finally {
+      started();
       await second?.catch(() => undefined);
       await fs.rm(workspace, { recursive: true, force: true });
     }
