@@ -332,6 +332,29 @@ describe.each(NODES)('%s', (_, node) => {
     }
   });
 
+  test('a run killed outright leaves its lock and staging folder; the next run takes both over', async () => {
+    const { day, parts, inputs } = report(3);
+    let release!: () => void;
+    harness.links.hold = new Promise<void>((resolve) => (release = resolve));
+    const killed = await harness.run(inputs, {
+      node,
+      onLine: (line, _at, child) => {
+        if (line.includes('downloading 3 file(s)')) child.kill('SIGKILL');
+      },
+    });
+    release();
+    expect(killed.code).toBeNull();
+    const parent = path.dirname(folderOf(killed.workspace, day));
+    const left = await fs.readdir(parent);
+    expect(left).toContain(`.${day}.lock`);
+    expect(left.filter((entry) => entry.startsWith(`.${day}.partial-`))).toHaveLength(1);
+    const again = await harness.run(inputs, { node, workspace: killed.workspace });
+    expect(again.errors).toEqual([]);
+    expect(again.code).toBe(0);
+    await expectArchivedExactly(folderOf(killed.workspace, day), parts);
+    expect(await fs.readdir(parent)).toEqual([day]);
+  });
+
   test.each(['SIGINT', 'SIGTERM'] as const)('a cancelled job (%s) leaves no staging folder', async (signal) => {
     const { inputs } = report(3);
     harness.links.pace = 20_000; // each part takes about two seconds
