@@ -41,6 +41,8 @@ export interface LinkRule {
 }
 
 export interface LinkRequest {
+  /** When it arrived (ms since the epoch). */
+  at: number;
   path: string;
   query: string;
   headers: SeenHeaders;
@@ -123,6 +125,7 @@ export class LinkHost {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', this.origin);
     const request: LinkRequest = {
+      at: Date.now(),
       path: url.pathname,
       query: url.search,
       headers: { ...req.headers },
