@@ -43,6 +43,7 @@ test('10,000 links take about ten times the CPU time of 1,000, not a hundred', a
   console.log(
     `CPU time: 1,000 links ${small.cpuMs.toFixed(0)} ms, 10,000 links ${large.cpuMs.toFixed(0)} ms, ratio ${ratio.toFixed(1)} (wall ${small.wallMs} and ${large.wallMs} ms)`,
   );
-  // Fixed costs (start-up) keep a linear ratio under 10; the quadratic redaction measured 25 in wall time.
-  expect(ratio).toBeLessThan(16);
+  // Linear is at most 10, less with the fixed start-up costs: it measured 5.7 here, while the
+  // quadratic redaction measured 14.9.
+  expect(ratio).toBeLessThan(10);
 }, 900_000);
