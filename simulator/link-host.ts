@@ -41,6 +41,8 @@ export interface LinkRule {
 }
 
 export interface LinkRequest {
+  /** When it arrived (ms since the epoch). */
+  at: number;
   path: string;
   query: string;
   headers: SeenHeaders;
@@ -58,6 +60,8 @@ export class LinkHost {
   pace = 0;
   /** How long a signed link stays valid. */
   lifetimeMs = 60 * 60 * 1000;
+  /** While set, every answer waits for it to settle (keeps a run's downloads in flight). */
+  hold?: Promise<unknown>;
   private inFlight = 0;
   private readonly blobs = new Map<string, Blob>();
   private rules: LinkRule[] = [];
@@ -86,6 +90,7 @@ export class LinkHost {
   reset(): void {
     this.rules = [];
     this.pace = 0;
+    this.hold = undefined;
     this.maxInFlight = 0;
   }
 
@@ -120,6 +125,7 @@ export class LinkHost {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', this.origin);
     const request: LinkRequest = {
+      at: Date.now(),
       path: url.pathname,
       query: url.search,
       headers: { ...req.headers },
@@ -141,7 +147,8 @@ export class LinkHost {
     const fault = this.takeRule(request)?.respond;
     if (fault && 'status' in fault) return refuse(res, fault.status, 'InjectedFault');
     if (fault && 'silent' in fault) return;
-    this.send(res, blob, fault);
+    if (this.hold) void this.hold.finally(() => this.send(res, blob, fault));
+    else this.send(res, blob, fault);
   }
 
   private send(res: ServerResponse, blob: Blob, fault: LinkFault | undefined): void {
