@@ -8,5 +8,5 @@ test('docs/summary-examples.md is up to date (npm run docs:summaries)', async ()
   if (fresh !== committed)
     throw new Error('docs/summary-examples.md is stale: run "npm run docs:summaries" and commit it.');
   expect(committed).toContain('## users-28-day');
-  // Eleven runs of the action, a 90-day range among them: slow on a busy machine.
+  // Nine runs of the action, a 90-day range among them: slow on a busy machine.
 }, 300_000);
