@@ -9,4 +9,5 @@ test('docs/summary-examples.md is up to date (npm run docs:summaries)', async ()
     throw new Error('docs/summary-examples.md is stale: run "npm run docs:summaries" and commit it.');
   expect(committed).toContain('## users-28-day');
   expect(committed).toContain('## seats');
-});
+  // Ten runs of the action, a 90-day range among them: slow on a busy machine.
+}, 600_000);

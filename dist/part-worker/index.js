@@ -248,22 +248,25 @@ const newTally = () => ({
     locAdded: undefined,
     locDeleted: undefined,
 });
+/** `total + value` when value is a finite number; per-record code, so no helper objects. */
+const plus = (total, value) => typeof value === 'number' && Number.isFinite(value) ? (total ?? 0) + value : total;
 /** Adds a record's `totals_by_feature` entries; one tally per feature name, updated in place. */
 function addFeatures(totals, entries) {
     if (!Array.isArray(entries))
         return;
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
         const name = entry?.feature;
         if (typeof name !== 'string')
             continue;
         let tally = totals.get(name);
         if (!tally)
             totals.set(name, (tally = newTally()));
-        tally.interactions = fields_add(tally.interactions, fields_num(entry, 'user_initiated_interaction_count'));
-        tally.generations = fields_add(tally.generations, fields_num(entry, 'code_generation_activity_count'));
-        tally.acceptances = fields_add(tally.acceptances, fields_num(entry, 'code_acceptance_activity_count'));
-        tally.locAdded = fields_add(tally.locAdded, fields_num(entry, 'loc_added_sum'));
-        tally.locDeleted = fields_add(tally.locDeleted, fields_num(entry, 'loc_deleted_sum'));
+        tally.interactions = plus(tally.interactions, entry.user_initiated_interaction_count);
+        tally.generations = plus(tally.generations, entry.code_generation_activity_count);
+        tally.acceptances = plus(tally.acceptances, entry.code_acceptance_activity_count);
+        tally.locAdded = plus(tally.locAdded, entry.loc_added_sum);
+        tally.locDeleted = plus(tally.locDeleted, entry.loc_deleted_sum);
     }
 }
 function mergeFeatures(into, from) {
@@ -1418,19 +1421,28 @@ function tallyOf(state, team) {
     }
     return tally;
 }
+/** The code_completion entry of a record's totals_by_feature, found without a copy of the list. */
+function completionOf(record) {
+    const entries = record.totals_by_feature;
+    if (!Array.isArray(entries))
+        return undefined;
+    for (const entry of entries)
+        if (entry?.feature === 'code_completion')
+            return entry;
+    return undefined;
+}
 function addToRollup(state, directory, record) {
     const user = userKey(record);
     const teams = user === undefined ? undefined : directory.byUser.get(user);
     if (!teams)
         return;
-    const completion = list(record, 'totals_by_feature').find((entry) => entry.feature === 'code_completion');
+    const completion = completionOf(record);
     for (const team of teams) {
         const tally = tallyOf(state, team);
         tally.active.add(user);
-        TEAM_FLAGS.forEach(([flag], i) => {
-            if (record[flag] === true)
+        for (let i = 0; i < TEAM_FLAGS.length; i++)
+            if (record[TEAM_FLAGS[i][0]] === true)
                 tally.flagged[i].add(user);
-        });
         for (const field of SUMMED)
             tally.sums[field] = fields_add(tally.sums[field], fields_num(record, field));
         tally.suggested = fields_add(tally.suggested, fields_num(completion, 'code_generation_activity_count'));

@@ -3,7 +3,7 @@
  * the figures the contract derives from it: the acceptance rate (code_completion), chat requests
  * per chat mode (features named `chat_*`) and lines added/deleted by Copilot by origin.
  */
-import { add, formatNumber, formatPercent, num, ratio, type Maybe, type Row } from './fields.js';
+import { add, formatNumber, formatPercent, ratio, type Maybe, type Row } from './fields.js';
 import { blocks, heading, table } from './markdown.js';
 
 /** One feature's sums; each stays undefined (n/a) until some record gives it. */
@@ -25,19 +25,24 @@ const newTally = (): FeatureTally => ({
   locDeleted: undefined,
 });
 
+/** `total + value` when value is a finite number; per-record code, so no helper objects. */
+const plus = (total: Maybe, value: unknown): Maybe =>
+  typeof value === 'number' && Number.isFinite(value) ? (total ?? 0) + value : total;
+
 /** Adds a record's `totals_by_feature` entries; one tally per feature name, updated in place. */
 export function addFeatures(totals: FeatureTotals, entries: unknown): void {
   if (!Array.isArray(entries)) return;
-  for (const entry of entries as Row[]) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as Row | null;
     const name = entry?.feature;
     if (typeof name !== 'string') continue;
     let tally = totals.get(name);
     if (!tally) totals.set(name, (tally = newTally()));
-    tally.interactions = add(tally.interactions, num(entry, 'user_initiated_interaction_count'));
-    tally.generations = add(tally.generations, num(entry, 'code_generation_activity_count'));
-    tally.acceptances = add(tally.acceptances, num(entry, 'code_acceptance_activity_count'));
-    tally.locAdded = add(tally.locAdded, num(entry, 'loc_added_sum'));
-    tally.locDeleted = add(tally.locDeleted, num(entry, 'loc_deleted_sum'));
+    tally.interactions = plus(tally.interactions, entry!.user_initiated_interaction_count);
+    tally.generations = plus(tally.generations, entry!.code_generation_activity_count);
+    tally.acceptances = plus(tally.acceptances, entry!.code_acceptance_activity_count);
+    tally.locAdded = plus(tally.locAdded, entry!.loc_added_sum);
+    tally.locDeleted = plus(tally.locDeleted, entry!.loc_deleted_sum);
   }
 }
 

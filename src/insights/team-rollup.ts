@@ -5,7 +5,7 @@
  * the user-teams report, and a user in two teams counts in both.
  */
 import { createReadStream } from 'node:fs';
-import { add, formatNumber, formatPercent, list, num, ratio, str, type Maybe, type Row } from './fields.js';
+import { add, formatNumber, formatPercent, num, ratio, str, type Maybe, type Row } from './fields.js';
 import { blocks, heading, table } from './markdown.js';
 import { LineSplitter } from './line-splitter.js';
 import { MAX_RECORD_BYTES } from '../tuning.js';
@@ -116,17 +116,23 @@ function tallyOf(state: RollupState, team: string): TeamTally {
   return tally;
 }
 
+/** The code_completion entry of a record's totals_by_feature, found without a copy of the list. */
+function completionOf(record: Row): Row | undefined {
+  const entries = record.totals_by_feature;
+  if (!Array.isArray(entries)) return undefined;
+  for (const entry of entries) if (entry?.feature === 'code_completion') return entry as Row;
+  return undefined;
+}
+
 export function addToRollup(state: RollupState, directory: TeamDirectory, record: Row): void {
   const user = userKey(record);
   const teams = user === undefined ? undefined : directory.byUser.get(user);
   if (!teams) return;
-  const completion = list(record, 'totals_by_feature').find((entry) => entry.feature === 'code_completion');
+  const completion = completionOf(record);
   for (const team of teams) {
     const tally = tallyOf(state, team);
     tally.active.add(user!);
-    TEAM_FLAGS.forEach(([flag], i) => {
-      if (record[flag] === true) tally.flagged[i].add(user!);
-    });
+    for (let i = 0; i < TEAM_FLAGS.length; i++) if (record[TEAM_FLAGS[i][0]] === true) tally.flagged[i].add(user!);
     for (const field of SUMMED) tally.sums[field] = add(tally.sums[field], num(record, field));
     tally.suggested = add(tally.suggested, num(completion, 'code_generation_activity_count'));
     tally.accepted = add(tally.accepted, num(completion, 'code_acceptance_activity_count'));
