@@ -16,8 +16,8 @@ interface Step {
   with?: Record<string, unknown>;
 }
 
-test('there are the four recipes', () => {
-  expect(files).toEqual(['backfill-year.yml', 'daily-data-branch.yml', 'matrix.yml', 'to-s3.yml']);
+test('there are the five recipes', () => {
+  expect(files).toEqual(['backfill-year.yml', 'daily-data-branch.yml', 'daily.yml', 'matrix.yml', 'to-s3.yml']);
 });
 
 describe.each(files)('examples/%s', (name) => {
