@@ -70,6 +70,7 @@ export class GitHubApi {
   notReadyDays = 2;
   private rules: ApiRule[] = [];
   private readonly custom = new Map<string, Blob[]>();
+  private readonly generated = new Map<string, Buffer[]>();
   private readonly linkPaths = new Map<string, string[]>();
   /** Each answer's links are a new generation (`gen` in the link), so tests can tell them apart. */
   generation = 0;
@@ -150,11 +151,21 @@ export class GitHubApi {
 
   /** The bytes of each part of a report, as the link host serves them. */
   parts(key: ReportKey): Blob[] {
-    const parts = this.custom.get(keyOf(key)) ?? reportParts({ scope: key.scope, slug: key.slug }, key.report, key.day);
+    const parts = this.custom.get(keyOf(key)) ?? this.generatedParts(key);
     const restated = this.restatements.some(
       ({ match, from }) => this.today() >= from && matches(match, key.report, key.day, key.scope),
     );
     return restated ? parts.map((part) => (Buffer.isBuffer(part) ? restatedPart(part) : part)) : parts;
+  }
+
+  /** Generated content, made once per report: a schedule asks for the same reports day after day. */
+  private generatedParts(key: ReportKey): Buffer[] {
+    let parts = this.generated.get(keyOf(key));
+    if (!parts) {
+      parts = reportParts({ scope: key.scope, slug: key.slug }, key.report, key.day);
+      this.generated.set(keyOf(key), parts);
+    }
+    return parts;
   }
 
   private takeRule(request: ApiRequest, scope: Scope): ApiRule | undefined {
