@@ -52,6 +52,17 @@ describe.each(files)('examples/%s', (name) => {
     for (const step of steps.filter((s) => s.run)) expect(step.run).not.toContain('${{');
   });
 
+  test('a scheduled recipe is the self-healing sync: several kinds, since earliest, skip-existing, readiness said', () => {
+    const schedule = (workflow.on as { schedule?: unknown }).schedule;
+    if (!schedule) return;
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    for (const step of steps.filter((s) => s.uses === ACTION)) {
+      expect(String(step.with?.report)).toMatch(/^all$|,/);
+      expect(step.with).toMatchObject({ since: 'earliest', 'skip-existing': true });
+    }
+    expect(text).toMatch(/ready about two days after the day ends/);
+  });
+
   test('appears whole in the README', () => {
     expect(readme).toContain(`\`\`\`yaml\n${text}\`\`\``);
   });
