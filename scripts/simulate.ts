@@ -4,11 +4,14 @@
  * `api-url=...` and `token=...` lines (appended to $GITHUB_OUTPUT when that is set).
  */
 import { appendFileSync } from 'node:fs';
+import { Clock } from '../simulator/clock.js';
 import { GitHubApi } from '../simulator/github-api.js';
 import { LinkHost } from '../simulator/link-host.js';
 
-const links = await LinkHost.start();
-const api = await GitHubApi.start(links);
+// The real time: the action under test runs on its own clock.
+const clock = new Clock();
+const links = await LinkHost.start(clock);
+const api = await GitHubApi.start(links, clock);
 const lines = `api-url=${api.url}\ntoken=${api.token}\n`;
 process.stdout.write(lines);
 if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, lines);

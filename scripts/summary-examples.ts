@@ -89,7 +89,7 @@ const EXAMPLES: Example[] = [
 
 export async function summaryExamples(): Promise<string> {
   const simulator = await startSimulator();
-  simulator.api.now = () => new Date(EXAMPLE_NOW);
+  simulator.clock.set(EXAMPLE_NOW);
   const env = { COPILOT_METRICS_NOW: EXAMPLE_NOW };
   const sections: string[] = [];
   const workspaces: string[] = [];

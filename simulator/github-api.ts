@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REPORTS, isReportName, type ReportName, type Scope } from '../src/reports.js';
+import type { Clock } from './clock.js';
 import { LocalServer, type SeenHeaders } from './http-server.js';
 import type { Blob, LinkHost } from './link-host.js';
 import { organizationId, reportParts, seatsSnapshot, type SeatsSnapshot } from './report-data.js';
@@ -17,8 +18,14 @@ export type ApiFault =
   /** Reset the connection without answering. */
   | { reset: true };
 
+export interface ApiMatch {
+  report?: ReportName;
+  day?: string;
+  scope?: Scope;
+}
+
 export interface ApiRule {
-  match?: { report?: ReportName; day?: string; scope?: Scope };
+  match?: ApiMatch;
   /** How many matching requests it answers (default 1; Infinity for all). */
   times?: number;
   respond: ApiFault;
@@ -60,23 +67,27 @@ export class GitHubApi {
   readonly tokens = new Set(['ghp_simulatedTokenForCopilotMetrics0000']);
   /** Entities that exist, as `scope/slug` (slugs lower-case). */
   readonly entities = new Set(['enterprise/octo-ent', 'organization/octo-org']);
-  /** The simulated time; a run of the action is given the same one (COPILOT_METRICS_NOW). */
-  now: () => Date = () => new Date();
   /** Days not yet processed: the newest this many days before today answer 404. */
   notReadyDays = 2;
   private rules: ApiRule[] = [];
   private readonly custom = new Map<string, Blob[]>();
   private readonly customSeats = new Map<string, SeatsSnapshot>();
+  private readonly generated = new Map<string, Buffer[]>();
   private readonly linkPaths = new Map<string, string[]>();
   /** Each answer's links are a new generation (`gen` in the link), so tests can tell them apart. */
   generation = 0;
+  /** Reports whose content GitHub changes from a simulated day on. */
+  private restatements: Array<{ match: ApiMatch; from: string }> = [];
 
   private server!: LocalServer;
 
-  private constructor(private readonly links: LinkHost) {}
+  private constructor(
+    private readonly links: LinkHost,
+    private readonly clock: Clock,
+  ) {}
 
-  static async start(links: LinkHost): Promise<GitHubApi> {
-    const api = new GitHubApi(links);
+  static async start(links: LinkHost, clock: Clock): Promise<GitHubApi> {
+    const api = new GitHubApi(links, clock);
     api.server = await LocalServer.start((req, res) => api.handle(req, res));
     return api;
   }
@@ -97,10 +108,16 @@ export class GitHubApi {
     this.rules.push({ times: 1, ...rule });
   }
 
-  /** Drops the faults not yet played and restores the default readiness. */
+  /** Drops the faults not yet played, the restatements, and restores the default readiness. */
   reset(): void {
     this.rules = [];
+    this.restatements = [];
     this.notReadyDays = 2;
+  }
+
+  /** The simulated day (see Clock). */
+  today(): string {
+    return this.clock.today();
   }
 
   /** The newest day whose reports are ready. */
@@ -108,8 +125,24 @@ export class GitHubApi {
     return addDays(this.today(), -(this.notReadyDays + 1));
   }
 
-  private today(): string {
-    return this.now().toISOString().slice(0, 10);
+  /** The reports matched never exist: every request for them answers 404, as a day GitHub lost would. */
+  dropDay(match: ApiMatch & { day: string }): void {
+    this.inject({ match, times: Infinity, respond: { status: 404, body: notFound() } });
+  }
+
+  /**
+   * From the simulated day `from` on, the reports matched have other content (their activity
+   * counts go up by one), as when GitHub restates a day.
+   */
+  restate(match: ApiMatch & { day: string }, from: string): void {
+    this.restatements.push({ match, from });
+  }
+
+  /** The link path of a report's part (1-based), on the link host, e.g. to inject a fault there. */
+  partPath(key: ReportKey, part: number): string {
+    const custom = this.linkPaths.get(keyOf(key))?.[part - 1];
+    const id = createHash('sha256').update(keyOf(key)).digest('hex').slice(0, 16);
+    return custom ?? `/copilot-reports/${id}/${key.report}-${key.day}-part-${part}.ndjson`;
   }
 
   /** Serves these parts for a report instead of generated content; `paths` sets the link paths. */
@@ -130,16 +163,25 @@ export class GitHubApi {
 
   /** The bytes of each part of a report, as the link host serves them. */
   parts(key: ReportKey): Blob[] {
-    return this.custom.get(keyOf(key)) ?? reportParts({ scope: key.scope, slug: key.slug }, key.report, key.day);
+    const parts = this.custom.get(keyOf(key)) ?? this.generatedParts(key);
+    const restated = this.restatements.some(
+      ({ match, from }) => this.today() >= from && matches(match, key.report, key.day, key.scope),
+    );
+    return restated ? parts.map((part) => (Buffer.isBuffer(part) ? restatedPart(part) : part)) : parts;
+  }
+
+  /** Generated content, made once per report: a schedule asks for the same reports day after day. */
+  private generatedParts(key: ReportKey): Buffer[] {
+    let parts = this.generated.get(keyOf(key));
+    if (!parts) {
+      parts = reportParts({ scope: key.scope, slug: key.slug }, key.report, key.day);
+      this.generated.set(keyOf(key), parts);
+    }
+    return parts;
   }
 
   private takeRule(request: ApiRequest, scope: Scope): ApiRule | undefined {
-    const rule = this.rules.find(
-      ({ match }) =>
-        (match?.report === undefined || match.report === request.report) &&
-        (match?.day === undefined || match.day === request.day) &&
-        (match?.scope === undefined || match.scope === scope),
-    );
+    const rule = this.rules.find(({ match }) => matches(match, request.report, request.day, scope));
     if (rule && --rule.times! <= 0) this.rules = this.rules.filter((r) => r !== rule);
     return rule;
   }
@@ -271,13 +313,32 @@ export class GitHubApi {
   /** Fresh signed links to every part of a report (a new generation each time). */
   private sign(key: ReportKey): string[] {
     const generation = ++this.generation;
-    const id = createHash('sha256').update(keyOf(key)).digest('hex').slice(0, 16);
-    const paths = this.linkPaths.get(keyOf(key));
-    return this.parts(key).map((blob, i) => {
-      const path = paths?.[i] ?? `/copilot-reports/${id}/${key.report}-${key.day}-part-${i + 1}.ndjson`;
-      return this.links.sign(path, blob, i + 1, generation);
-    });
+    return this.parts(key).map((blob, i) => this.links.sign(this.partPath(key, i + 1), blob, i + 1, generation));
   }
+}
+
+function matches(match: ApiMatch | undefined, report?: ReportName, day?: string, scope?: Scope): boolean {
+  return (
+    (match?.report === undefined || match.report === report) &&
+    (match?.day === undefined || match.day === day) &&
+    (match?.scope === undefined || match.scope === scope)
+  );
+}
+
+/** A part as GitHub restates it: every record's activity count one higher. */
+function restatedPart(part: Buffer): Buffer {
+  const lines = part
+    .toString()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const record = JSON.parse(line) as Record<string, unknown>;
+      const count = record.code_generation_activity_count;
+      return JSON.stringify(
+        typeof count === 'number' ? { ...record, code_generation_activity_count: count + 1 } : record,
+      );
+    });
+  return Buffer.from(lines.map((line) => `${line}\n`).join(''));
 }
 
 function keyOf(key: ReportKey): string {

@@ -8,6 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import type { Clock } from './clock.js';
 import { LocalServer, type SeenHeaders } from './http-server.js';
 
 /**
@@ -68,8 +69,11 @@ export class LinkHost {
 
   private server!: LocalServer;
 
-  static async start(): Promise<LinkHost> {
-    const host = new LinkHost();
+  /** Expiry is set and checked on the simulator's clock, so a schedule played day after day keeps valid links. */
+  private constructor(private readonly clock: Clock) {}
+
+  static async start(clock: Clock): Promise<LinkHost> {
+    const host = new LinkHost(clock);
     host.server = await LocalServer.start((req, res) => host.handle(req, res));
     return host;
   }
@@ -98,7 +102,7 @@ export class LinkHost {
   sign(path: string, blob: Blob, part: number, generation: number): string {
     const url = new URL(path, this.origin);
     this.blobs.set(url.pathname, blob);
-    const expires = new Date(Date.now() + this.lifetimeMs).toISOString().replace(/\.\d+Z$/, 'Z');
+    const expires = new Date(this.clock.now().getTime() + this.lifetimeMs).toISOString().replace(/\.\d+Z$/, 'Z');
     const query = new URLSearchParams({
       sv: '2025-07-05',
       se: expires,
@@ -142,7 +146,7 @@ export class LinkHost {
     const expires = Date.parse(url.searchParams.get('se') ?? '');
     if (!blob || !sig) return refuse(res, 404, 'BlobNotFound');
     if (sig !== signature(url.pathname, url.searchParams)) return refuse(res, 403, 'AuthenticationFailed');
-    if (!(expires > Date.now())) return refuse(res, 403, 'AuthenticationFailed');
+    if (!(expires > this.clock.now().getTime())) return refuse(res, 403, 'AuthenticationFailed');
 
     const fault = this.takeRule(request)?.respond;
     if (fault && 'status' in fault) return refuse(res, fault.status, 'InjectedFault');

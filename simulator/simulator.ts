@@ -5,18 +5,21 @@
  */
 import { ArtifactService, runtimeToken } from './artifact-service.js';
 import { startAzurite, type Azurite } from './azurite.js';
+import { Clock } from './clock.js';
 import { GitHubApi } from './github-api.js';
 import { LinkHost } from './link-host.js';
 import { removeRunFolders, runAction, type ActionRun, type RunOptions } from './run-action.js';
 
 export interface Simulator {
+  /** The simulated time: the API and the link host read it, and each run gets it (COPILOT_METRICS_NOW). */
+  clock: Clock;
   api: GitHubApi;
   links: LinkHost;
   artifacts: ArtifactService;
   /** Environment a runner would give the step, pointing at the local services. */
   env: Record<string, string>;
   run(inputs: Record<string, string>, options?: Omit<RunOptions, 'inputs'>): Promise<ActionRun>;
-  /** Drops faults left over by a test. */
+  /** Drops faults left over by a test, and sets the clock back to the real time. */
   reset(): void;
   stop(): Promise<void>;
 }
@@ -31,8 +34,9 @@ export async function startSimulator(): Promise<Simulator> {
   // One Azurite for a whole jest run when its globalSetup started one; else one of our own.
   const shared = process.env.CMA_AZURITE_BLOB_URL;
   const azurite: Azurite = shared ? { blobUrl: shared, stop: async () => undefined } : await startAzurite();
-  const links = await LinkHost.start();
-  const api = await GitHubApi.start(links);
+  const clock = new Clock();
+  const links = await LinkHost.start(clock);
+  const api = await GitHubApi.start(links, clock);
   const artifacts = await ArtifactService.start(azurite);
   const runId = `run-${Math.random().toString(16).slice(2)}`;
   const env = {
@@ -42,6 +46,7 @@ export async function startSimulator(): Promise<Simulator> {
     ...FAST_RETRIES,
   };
   return {
+    clock,
     api,
     links,
     artifacts,
@@ -50,11 +55,12 @@ export async function startSimulator(): Promise<Simulator> {
       runAction({
         ...options,
         inputs: { token: api.token, ...inputs },
-        env: { ...env, ...options.env },
+        env: { ...env, ...clock.env(), ...options.env },
       }),
     reset: () => {
       api.reset();
       links.reset();
+      clock.reset();
     },
     stop: async () => {
       await Promise.all([api.stop(), links.stop(), artifacts.stop(), removeRunFolders()]);

@@ -516,7 +516,7 @@ describe('known data breaks', () => {
   // The simulated time: a year after the break, so that its day is in the data window.
   const now = '2026-12-01T06:00:00Z';
   afterEach(() => {
-    harness.api.now = () => new Date();
+    harness.clock.reset();
   });
 
   test.each([
@@ -524,7 +524,7 @@ describe('known data breaks', () => {
     ['organization-1-day', '2026-10-07', false],
     ['users-1-day', '2026-10-06', true],
   ] as const)('%s of %s: the summary names the agent-attribution break: %s', async (report, day, named) => {
-    harness.api.now = () => new Date(now);
+    harness.clock.set(now);
     const run = await harness.run(
       { scope: 'organization', slug: 'octo-org', report, day, 'upload-artifact': 'false' },
       { env: { COPILOT_METRICS_NOW: now } },

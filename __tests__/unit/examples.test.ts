@@ -16,8 +16,8 @@ interface Step {
   with?: Record<string, unknown>;
 }
 
-test('there are the four recipes', () => {
-  expect(files).toEqual(['backfill-year.yml', 'daily-data-branch.yml', 'matrix.yml', 'to-s3.yml']);
+test('there are the five recipes', () => {
+  expect(files).toEqual(['backfill-year.yml', 'daily-data-branch.yml', 'daily.yml', 'matrix.yml', 'to-s3.yml']);
 });
 
 describe.each(files)('examples/%s', (name) => {
@@ -50,6 +50,17 @@ describe.each(files)('examples/%s', (name) => {
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
     for (const step of steps.filter((s) => s.uses && s.uses !== ACTION)) expect(step.uses).toMatch(/@[0-9a-f]{40}$/);
     for (const step of steps.filter((s) => s.run)) expect(step.run).not.toContain('${{');
+  });
+
+  test('a scheduled recipe is the self-healing sync: several kinds, since earliest, skip-existing, readiness said', () => {
+    const schedule = (workflow.on as { schedule?: unknown }).schedule;
+    if (!schedule) return;
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    for (const step of steps.filter((s) => s.uses === ACTION)) {
+      expect(String(step.with?.report)).toMatch(/^all$|,/);
+      expect(step.with).toMatchObject({ since: 'earliest', 'skip-existing': true });
+    }
+    expect(text).toMatch(/ready about two days after the day ends/);
   });
 
   test('appears whole in the README', () => {
