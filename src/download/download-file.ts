@@ -1,6 +1,6 @@
 import type { HttpClient } from '@actions/http-client';
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
@@ -86,8 +86,8 @@ class ByteCounter extends Transform {
 }
 
 /**
- * Hashes, counts bytes and records, reports progress, and feeds the part's analysis, in one
- * pass over the bytes on their way to disk.
+ * Hashes, counts bytes and records, and reports progress, in one pass over the bytes on their
+ * way to disk; tells the part's analysis how far the file is written.
  */
 class Measure extends Transform {
   private readonly hash = createHash('sha256');
@@ -96,6 +96,7 @@ class Measure extends Transform {
 
   constructor(
     private readonly progress: Progress,
+    private readonly file: WriteStream,
     private readonly sink: PartSink | undefined,
   ) {
     super();
@@ -106,9 +107,8 @@ class Measure extends Transform {
     this.counter.push(chunk);
     this.bytes += chunk.length;
     this.progress.update(this.bytes);
-    const busy = this.sink?.write(chunk);
-    if (busy) busy.then(() => done(null, chunk), done);
-    else done(null, chunk);
+    this.sink?.written(this.file.bytesWritten);
+    done(null, chunk);
   }
 
   stats(): FileStats {
@@ -122,7 +122,7 @@ export interface DownloadOptions {
   /** Label for progress lines, e.g. `part-002 (host/path)`. */
   label: string;
   signal?: AbortSignal;
-  /** The part's analysis, fed every byte too. */
+  /** The part's analysis, told how far the file is written. */
   sink?: PartSink;
 }
 
@@ -158,11 +158,12 @@ export async function downloadFile(
     throw error;
   }
   const raw = stages.length > 0 ? new ByteCounter() : undefined;
-  const measure = new Measure(new Progress(options.label, encoding ? undefined : expected), options.sink);
+  const file = createWriteStream(destination);
+  const measure = new Measure(new Progress(options.label, encoding ? undefined : expected), file, options.sink);
   message.setTimeout(options.idleTimeoutMs, () => {
     message.destroy(new DownloadError(`no data for ${options.idleTimeoutMs / 1000} s`, 'retryable'));
   });
-  await pipeline([message, ...(raw ? [raw] : []), ...stages, measure, createWriteStream(destination)], {
+  await pipeline([message, ...(raw ? [raw] : []), ...stages, measure, file], {
     signal: options.signal,
   });
   const received = raw ? raw.bytes : measure.bytes;
