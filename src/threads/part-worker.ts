@@ -16,7 +16,8 @@ export type ToWorker =
   | { type: 'end'; id: number; bytes: number }
   | { type: 'restart' | 'abandon'; id: number };
 
-export type FromWorker = { type: 'done'; id: number; result?: unknown } | { type: 'error'; id: number; message: string };
+export type FromWorker =
+  { type: 'done'; id: number; result?: unknown } | { type: 'error'; id: number; message: string };
 
 /** Bytes read at a time: big reads keep the per-read cost small. */
 const READ_SIZE = 1024 * 1024;
