@@ -5,6 +5,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { redact } from '../secrets.js';
+import { chunkReceived } from './free-chunks.js';
 import { Progress } from './progress.js';
 import type { PartSink } from './part-sink.js';
 import { RecordCounter } from './record-counter.js';
@@ -108,6 +109,7 @@ class Measure extends Transform {
     this.bytes += chunk.length;
     this.progress.update(this.bytes);
     this.sink?.written(this.file.bytesWritten);
+    chunkReceived(chunk.length);
     done(null, chunk);
   }
 
