@@ -1,14 +1,11 @@
 import type { HttpClient } from '@actions/http-client';
-import { createHash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { redact } from '../secrets.js';
-import { chunkReceived } from './free-chunks.js';
-import { Progress } from './progress.js';
+import { PartFile } from './part-file.js';
 import type { PartSink } from './part-sink.js';
-import { RecordCounter } from './record-counter.js';
+import { Progress } from './progress.js';
 
 /** What a downloaded file holds, measured on the way to disk. */
 export interface FileStats {
@@ -86,38 +83,6 @@ class ByteCounter extends Transform {
   }
 }
 
-/**
- * Hashes, counts bytes and records, and reports progress, in one pass over the bytes on their
- * way to disk; tells the part's analysis how far the file is written.
- */
-class Measure extends Transform {
-  private readonly hash = createHash('sha256');
-  private readonly counter = new RecordCounter();
-  bytes = 0;
-
-  constructor(
-    private readonly progress: Progress,
-    private readonly file: WriteStream,
-    private readonly sink: PartSink | undefined,
-  ) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    this.counter.push(chunk);
-    this.bytes += chunk.length;
-    this.progress.update(this.bytes);
-    this.sink?.written(this.file.bytesWritten);
-    chunkReceived(chunk.length);
-    done(null, chunk);
-  }
-
-  stats(): FileStats {
-    return { bytes: this.bytes, sha256: this.hash.digest('hex'), records: this.counter.records };
-  }
-}
-
 export interface DownloadOptions {
   /** Abort when no byte arrives for this long. */
   idleTimeoutMs: number;
@@ -160,17 +125,16 @@ export async function downloadFile(
     throw error;
   }
   const raw = stages.length > 0 ? new ByteCounter() : undefined;
-  const file = createWriteStream(destination);
-  const measure = new Measure(new Progress(options.label, encoding ? undefined : expected), file, options.sink);
+  const file = new PartFile(destination, new Progress(options.label, encoding ? undefined : expected), options.sink);
   message.setTimeout(options.idleTimeoutMs, () => {
     message.destroy(new DownloadError(`no data for ${options.idleTimeoutMs / 1000} s`, 'retryable'));
   });
-  await pipeline([message, ...(raw ? [raw] : []), ...stages, measure, file], {
+  await pipeline([message, ...(raw ? [raw] : []), ...stages, file], {
     signal: options.signal,
   });
-  const received = raw ? raw.bytes : measure.bytes;
+  const received = raw ? raw.bytes : file.bytes;
   if (expected !== undefined && received !== expected) {
     throw new DownloadError(`body ended after ${received} of ${expected} bytes`, 'retryable');
   }
-  return measure.stats();
+  return file.stats();
 }
