@@ -113,7 +113,15 @@ async function benchCurl(simulator: Simulator, day: string): Promise<number> {
   );
   const { download_links: links } = (await response.json()) as { download_links: string[] };
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-curl-'));
-  const args = ['--parallel', '--parallel-immediate', '--parallel-max', String(links.length), '-sS', '--fail'];
+  const args = [
+    '--parallel',
+    '--parallel-immediate',
+    '--parallel-max',
+    String(links.length),
+    '-sS',
+    '--no-progress-meter',
+    '--fail',
+  ];
   links.forEach((link, i) => args.push('-o', path.join(folder, `part-${i + 1}.ndjson`), link));
   const started = performance.now();
   await new Promise<void>((resolve, reject) =>
@@ -209,7 +217,7 @@ async function main(): Promise<void> {
   await fs.mkdir(BENCH_DIR, { recursive: true });
   const { stdout: nodeVersion } = await execFileAsync(NODE, ['--version']);
   console.log(
-    `Action on Node ${nodeVersion.trim()}, ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM`,
+    `Action on Node ${nodeVersion.trim()}, ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, load average ${os.loadavg()[0].toFixed(1)}`,
   );
   const partMiB = PART_BYTES / MiB;
   console.log(`Generating 8 parts × ${partMiB} MiB of users-1-day rows in .bench/ (kept for later runs)...`);
@@ -274,7 +282,7 @@ async function main(): Promise<void> {
     const row = (label: string, r: typeof paced): string =>
       `| ${label} | ${r.ratio.toFixed(2)} (${seconds(r.actionMs)} ÷ ${seconds(r.curlMs)}) | ${(r.cpuPerGiBMs / 1000).toFixed(1)} s | ${mib(r.peakRssKiB)} |`;
     console.log(`
-Results (action on Node ${results.machine.node}, ${results.machine.cpus} cores; medians of ${ROUNDS} interleaved rounds)
+Results (action on Node ${results.machine.node}, ${results.machine.cpus} cores, load average now ${os.loadavg()[0].toFixed(1)}; medians of ${ROUNDS} interleaved rounds)
 | run (upload-artifact: false) | wall ÷ curl | CPU per GiB | peak RSS |
 |---|---|---|---|
 ${row(`${size(half)}, paced, defaults`, paced)}
