@@ -1,6 +1,8 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/reports.ts
@@ -1008,8 +1010,6 @@ const ANALYZERS = {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:events"
 const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 ;// CONCATENATED MODULE: ./src/insights/schema.ts
@@ -1614,13 +1614,56 @@ class PartAnalysis {
 ;// CONCATENATED MODULE: ./src/threads/part-worker.ts
 /**
  * Worker thread entry, bundled on its own as dist/part-worker/index.js. It analyses each
- * part's records from the bytes the main thread sends as they are downloaded, so that parsing
- * every record runs beside the downloads instead of after them.
+ * part's records by reading the part's file as the download writes it, so that parsing runs
+ * beside the downloads without holding them back: a slow analysis reads later from disk
+ * (the page cache, mostly) instead of stalling the network.
  */
 
 
+
+/** Bytes read at a time: big reads keep the per-read cost small. */
+const READ_SIZE = 1024 * 1024;
+/** One part: its analysis and how far its file has been read. */
+class PartReader {
+    file;
+    analysis;
+    fd = -1;
+    position = 0;
+    constructor(options, file) {
+        this.file = file;
+        this.analysis = new PartAnalysis(options);
+    }
+    /** Analyses the file's bytes up to `bytes`, those the download has written. */
+    async readTo(bytes, slab) {
+        if (this.position >= bytes)
+            return;
+        if (this.fd === -1)
+            this.fd = (0,external_node_fs_namespaceObject.openSync)(this.file, 'r');
+        while (this.position < bytes) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, slab, 0, Math.min(slab.length, bytes - this.position), this.position);
+            if (read === 0)
+                throw new Error(`${this.file} ended after ${this.position} of ${bytes} bytes`);
+            this.position += read;
+            await this.analysis.write(slab.subarray(0, read));
+        }
+    }
+    async restart() {
+        this.close();
+        this.position = 0;
+        await this.analysis.restart();
+    }
+    close() {
+        if (this.fd !== -1)
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        this.fd = -1;
+    }
+}
 const port = external_node_worker_threads_namespaceObject.parentPort;
 const parts = new Map();
+/** Parts whose reading failed between requests, with the failure to answer the next one. */
+const failed = new Map();
+/** One buffer for every read: parts are read one after another. */
+const slab = Buffer.allocUnsafeSlow(READ_SIZE);
 // Messages are handled one after another, in the order they were sent.
 let queue = Promise.resolve();
 function part(id) {
@@ -1633,36 +1676,45 @@ async function handle(message) {
     try {
         switch (message.type) {
             case 'start':
-                parts.set(message.id, new PartAnalysis(message.options));
+                parts.set(message.id, new PartReader(message.options, message.file));
                 return;
-            case 'chunk': {
-                const { buffer, length } = message;
-                try {
-                    await part(message.id).write(new Uint8Array(buffer, 0, length));
-                }
-                finally {
-                    // The buffer goes back even on failure, so the main thread's count stays right.
-                    port.postMessage({ type: 'ack', buffer, length }, [buffer]);
-                }
+            case 'written':
+                // A failed part answers its next request with the failure; until then it is skipped.
+                if (!failed.has(message.id))
+                    await part(message.id).readTo(message.bytes, slab);
                 return;
-            }
             case 'restart':
+                failed.delete(message.id);
                 await part(message.id).restart();
                 break;
             case 'end': {
-                const result = await part(message.id).end();
+                const failure = failed.get(message.id);
+                if (failure)
+                    throw failure;
+                const reader = part(message.id);
+                await reader.readTo(message.bytes, slab);
+                reader.close();
+                const result = await reader.analysis.end();
                 parts.delete(message.id);
                 port.postMessage({ type: 'done', id: message.id, result });
                 return;
             }
-            case 'abandon':
-                await parts.get(message.id)?.abandon();
+            case 'abandon': {
+                const reader = parts.get(message.id);
+                reader?.close();
+                await reader?.analysis.abandon();
                 parts.delete(message.id);
+                failed.delete(message.id);
                 break;
+            }
         }
         port.postMessage({ type: 'done', id: message.id });
     }
     catch (error) {
+        if (message.type === 'written') {
+            failed.set(message.id, error);
+            return;
+        }
         const text = error instanceof Error ? error.message : String(error);
         port.postMessage({ type: 'error', id: message.id, message: text });
     }

@@ -1,14 +1,12 @@
 import type { HttpClient } from '@actions/http-client';
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { redact } from '../secrets.js';
-import { Progress } from './progress.js';
+import { PartFile } from './part-file.js';
 import type { PartSink } from './part-sink.js';
-import { RecordCounter } from './record-counter.js';
 import { SlowLinkWatchdog, type SpeedLimits } from './slow-link-watchdog.js';
+import { Progress } from './progress.js';
 
 /** What a downloaded file holds, measured on the way to disk. */
 export interface FileStats {
@@ -90,37 +88,6 @@ class ByteCounter extends Transform {
   }
 }
 
-/**
- * Hashes, counts bytes and records, reports progress, and feeds the part's analysis, in one
- * pass over the bytes on their way to disk.
- */
-class Measure extends Transform {
-  private readonly hash = createHash('sha256');
-  private readonly counter = new RecordCounter();
-  bytes = 0;
-
-  constructor(
-    private readonly progress: Progress,
-    private readonly sink: PartSink | undefined,
-  ) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    this.counter.push(chunk);
-    this.bytes += chunk.length;
-    this.progress.update(this.bytes);
-    const busy = this.sink?.write(chunk);
-    if (busy) busy.then(() => done(null, chunk), done);
-    else done(null, chunk);
-  }
-
-  stats(): FileStats {
-    return { bytes: this.bytes, sha256: this.hash.digest('hex'), records: this.counter.records };
-  }
-}
-
 export interface DownloadOptions {
   /** Abort when no byte arrives for this long. */
   idleTimeoutMs: number;
@@ -129,7 +96,7 @@ export interface DownloadOptions {
   /** Label for progress lines, e.g. `part-002 (host/path)`. */
   label: string;
   signal?: AbortSignal;
-  /** The part's analysis, fed every byte too. */
+  /** The part's analysis, told how far the file is written. */
   sink?: PartSink;
 }
 
@@ -185,15 +152,15 @@ async function receive(
     throw error;
   }
   const raw = new ByteCounter(watchdog);
-  const measure = new Measure(new Progress(options.label, encoding ? undefined : expected), options.sink);
+  const file = new PartFile(destination, new Progress(options.label, encoding ? undefined : expected), options.sink);
   message.setTimeout(options.idleTimeoutMs, () => {
     message.destroy(new DownloadError(`no data for ${options.idleTimeoutMs / 1000} s`, 'retryable'));
   });
-  await pipeline([message, raw, ...stages, measure, createWriteStream(destination)], {
+  await pipeline([message, raw, ...stages, file], {
     signal: options.signal,
   });
   if (expected !== undefined && raw.bytes !== expected) {
     throw new DownloadError(`body ended after ${raw.bytes} of ${expected} bytes`, 'retryable');
   }
-  return measure.stats();
+  return file.stats();
 }

@@ -7,6 +7,7 @@ import type { WorkerPool } from '../threads/worker-pool.js';
 import { DOWNLOAD_ATTEMPTS, type Tuning } from '../tuning.js';
 import { DownloadError, describeFailure, downloadFile, failureKind, type FileStats } from './download-file.js';
 import type { Limiter } from './limiter.js';
+import type { PartSink } from './part-sink.js';
 import { formatBytes } from './progress.js';
 import { retry } from './retry.js';
 import type { SignedLinks } from './signed-links.js';
@@ -35,7 +36,49 @@ export interface PartsAnalysis {
   add(name: string, result: PartResult): void;
 }
 
+/** Downloads one part, retrying; its analysis, if any, reads the file as it is written. */
 async function downloadPart(
+  links: SignedLinks,
+  index: number,
+  folder: string,
+  context: DownloadContext,
+  signal: AbortSignal,
+  sink: PartSink | undefined,
+): Promise<DownloadedPart> {
+  const name = partName(index);
+  const label = `${name} (${describeLink(links.get(index))})`;
+  const stats = await retry(
+    label,
+    async (attempt) => {
+      const link = links.get(index);
+      try {
+        if (attempt > 1) await sink?.restart();
+        const options = { idleTimeoutMs: context.tuning.idleTimeoutMs, limits: context.tuning, label, signal, sink };
+        return await downloadFile(context.http, link, path.join(folder, name), options);
+      } catch (error) {
+        const reason = describeFailure(error);
+        if (failureKind(error) === 'expired' && !(await links.renew(index, link))) {
+          throw new DownloadError(`${reason}, and so were fresh links`, 'fatal');
+        }
+        throw new DownloadError(reason, failureKind(error));
+      }
+    },
+    {
+      attempts: DOWNLOAD_ATTEMPTS,
+      backoffMs: context.tuning.backoffMs,
+      retryable: (error) => failureKind(error) !== 'fatal',
+      signal,
+    },
+  );
+  core.info(`${name}: ${formatBytes(stats.bytes)}, ${stats.records} records, sha256 ${stats.sha256}`);
+  return { name, ...stats };
+}
+
+/**
+ * Downloads one part, then waits for its analysis to read the rest of the file. The download
+ * slot is free meanwhile: the next part downloads while this one's records are read.
+ */
+async function downloadAndAnalyse(
   links: SignedLinks,
   index: number,
   folder: string,
@@ -44,36 +87,15 @@ async function downloadPart(
   analysis: PartsAnalysis | undefined,
 ): Promise<DownloadedPart> {
   const name = partName(index);
-  const label = `${name} (${describeLink(links.get(index))})`;
-  const sink = analysis && context.pool.sink(analysis.partOptions(name));
+  let sink: PartSink | undefined;
   try {
-    const stats = await retry(
-      label,
-      async (attempt) => {
-        const link = links.get(index);
-        try {
-          if (attempt > 1) await sink?.restart();
-          const { idleTimeoutMs } = context.tuning;
-          const options = { idleTimeoutMs, limits: context.tuning, label, signal, sink };
-          return await downloadFile(context.http, link, path.join(folder, name), options);
-        } catch (error) {
-          const reason = describeFailure(error);
-          if (failureKind(error) === 'expired' && !(await links.renew(index, link))) {
-            throw new DownloadError(`${reason}, and so were fresh links`, 'fatal');
-          }
-          throw new DownloadError(reason, failureKind(error));
-        }
-      },
-      {
-        attempts: DOWNLOAD_ATTEMPTS,
-        backoffMs: context.tuning.backoffMs,
-        retryable: (error) => failureKind(error) !== 'fatal',
-        signal,
-      },
-    );
-    if (sink) analysis!.add(name, await sink.end());
-    core.info(`${name}: ${formatBytes(stats.bytes)}, ${stats.records} records, sha256 ${stats.sha256}`);
-    return { name, ...stats };
+    const part = await context.limiter.run(() => {
+      signal.throwIfAborted();
+      sink = analysis && context.pool.sink(analysis.partOptions(name), path.join(folder, name));
+      return downloadPart(links, index, folder, context, signal, sink);
+    });
+    if (sink) analysis!.add(name, await sink.end(part.bytes));
+    return part;
   } catch (error) {
     await sink?.abandon().catch(() => undefined);
     throw error;
@@ -82,7 +104,7 @@ async function downloadPart(
 
 /**
  * Downloads every link of a report into `folder`, in parallel up to the limiter's bound; with
- * an analysis, each part's bytes also go to a worker thread that analyses them on the way.
+ * an analysis, a worker thread reads each part's file as it is written.
  * When one part fails for good, the others are aborted, and this waits until all have
  * stopped writing before it throws, so the caller can remove the folder safely.
  */
@@ -95,10 +117,7 @@ export async function downloadParts(
 ): Promise<DownloadedPart[]> {
   const controller = new AbortController();
   const tasks = Array.from({ length: count }, (_, index) =>
-    context.limiter.run(() => {
-      controller.signal.throwIfAborted();
-      return downloadPart(links, index, folder, context, controller.signal, analysis);
-    }),
+    downloadAndAnalyse(links, index, folder, context, controller.signal, analysis),
   );
   // The first failure is the cause; the others are aborts it set off.
   let cause: unknown;

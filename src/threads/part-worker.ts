@@ -1,28 +1,74 @@
 /**
  * Worker thread entry, bundled on its own as dist/part-worker/index.js. It analyses each
- * part's records from the bytes the main thread sends as they are downloaded, so that parsing
- * every record runs beside the downloads instead of after them.
+ * part's records by reading the part's file as the download writes it, so that parsing runs
+ * beside the downloads without holding them back: a slow analysis reads later from disk
+ * (the page cache, mostly) instead of stalling the network.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { PartAnalysis, type PartOptions } from '../insights/part-analysis.js';
 
 export type ToWorker =
-  | { type: 'start'; id: number; options: PartOptions }
-  /** `length` bytes of `buffer`; the buffer goes back with the ack, for the next chunk. */
-  | { type: 'chunk'; id: number; buffer: ArrayBuffer; length: number }
-  | { type: 'restart' | 'end' | 'abandon'; id: number };
+  | { type: 'start'; id: number; options: PartOptions; file: string }
+  /** The file's first `bytes` bytes are written. */
+  | { type: 'written'; id: number; bytes: number }
+  /** The file is complete at `bytes` bytes. */
+  | { type: 'end'; id: number; bytes: number }
+  | { type: 'restart' | 'abandon'; id: number };
 
 export type FromWorker =
-  | { type: 'ack'; buffer: ArrayBuffer; length: number }
-  | { type: 'done'; id: number; result?: unknown }
-  | { type: 'error'; id: number; message: string };
+  { type: 'done'; id: number; result?: unknown } | { type: 'error'; id: number; message: string };
+
+/** Bytes read at a time: big reads keep the per-read cost small. */
+const READ_SIZE = 1024 * 1024;
+
+/** One part: its analysis and how far its file has been read. */
+class PartReader {
+  analysis: PartAnalysis;
+  private fd = -1;
+  private position = 0;
+
+  constructor(
+    options: PartOptions,
+    private readonly file: string,
+  ) {
+    this.analysis = new PartAnalysis(options);
+  }
+
+  /** Analyses the file's bytes up to `bytes`, those the download has written. */
+  async readTo(bytes: number, slab: Buffer): Promise<void> {
+    if (this.position >= bytes) return;
+    if (this.fd === -1) this.fd = openSync(this.file, 'r');
+    while (this.position < bytes) {
+      const read = readSync(this.fd, slab, 0, Math.min(slab.length, bytes - this.position), this.position);
+      if (read === 0) throw new Error(`${this.file} ended after ${this.position} of ${bytes} bytes`);
+      this.position += read;
+      await this.analysis.write(slab.subarray(0, read));
+    }
+  }
+
+  async restart(): Promise<void> {
+    this.close();
+    this.position = 0;
+    await this.analysis.restart();
+  }
+
+  close(): void {
+    if (this.fd !== -1) closeSync(this.fd);
+    this.fd = -1;
+  }
+}
 
 const port = parentPort!;
-const parts = new Map<number, PartAnalysis>();
+const parts = new Map<number, PartReader>();
+/** Parts whose reading failed between requests, with the failure to answer the next one. */
+const failed = new Map<number, Error>();
+/** One buffer for every read: parts are read one after another. */
+const slab = Buffer.allocUnsafeSlow(READ_SIZE);
 // Messages are handled one after another, in the order they were sent.
 let queue: Promise<void> = Promise.resolve();
 
-function part(id: number): PartAnalysis {
+function part(id: number): PartReader {
   const found = parts.get(id);
   if (!found) throw new Error(`no part ${id}`);
   return found;
@@ -32,34 +78,42 @@ async function handle(message: ToWorker): Promise<void> {
   try {
     switch (message.type) {
       case 'start':
-        parts.set(message.id, new PartAnalysis(message.options));
+        parts.set(message.id, new PartReader(message.options, message.file));
         return;
-      case 'chunk': {
-        const { buffer, length } = message;
-        try {
-          await part(message.id).write(new Uint8Array(buffer, 0, length));
-        } finally {
-          // The buffer goes back even on failure, so the main thread's count stays right.
-          port.postMessage({ type: 'ack', buffer, length } satisfies FromWorker, [buffer]);
-        }
+      case 'written':
+        // A failed part answers its next request with the failure; until then it is skipped.
+        if (!failed.has(message.id)) await part(message.id).readTo(message.bytes, slab);
         return;
-      }
       case 'restart':
+        failed.delete(message.id);
         await part(message.id).restart();
         break;
       case 'end': {
-        const result = await part(message.id).end();
+        const failure = failed.get(message.id);
+        if (failure) throw failure;
+        const reader = part(message.id);
+        await reader.readTo(message.bytes, slab);
+        reader.close();
+        const result = await reader.analysis.end();
         parts.delete(message.id);
         port.postMessage({ type: 'done', id: message.id, result } satisfies FromWorker);
         return;
       }
-      case 'abandon':
-        await parts.get(message.id)?.abandon();
+      case 'abandon': {
+        const reader = parts.get(message.id);
+        reader?.close();
+        await reader?.analysis.abandon();
         parts.delete(message.id);
+        failed.delete(message.id);
         break;
+      }
     }
     port.postMessage({ type: 'done', id: message.id } satisfies FromWorker);
   } catch (error) {
+    if (message.type === 'written') {
+      failed.set(message.id, error as Error);
+      return;
+    }
     const text = error instanceof Error ? error.message : String(error);
     port.postMessage({ type: 'error', id: message.id, message: text } satisfies FromWorker);
   }
