@@ -12,7 +12,7 @@ import { periodName } from './period.js';
 import { createApiClient } from './request/api-client.js';
 import { AccessError } from './request/failures.js';
 import { ReportRequester } from './request/fetch-report.js';
-import { DOWNLOAD_CONCURRENCY, loadTuning, type Tuning } from './tuning.js';
+import { DOWNLOAD_CONCURRENCY, loadTuning } from './tuning.js';
 import { WorkerPool } from './threads/worker-pool.js';
 import { USER_AGENT } from './version.js';
 
@@ -74,7 +74,7 @@ async function archiveKind(
 export async function run(): Promise<void> {
   try {
     const settings = getInputs();
-    const tuning: Tuning = loadTuning();
+    const tuning = loadTuning();
     const first = kindSettings(settings, settings.kinds[0]);
     const requester = new ReportRequester(createApiClient(settings, tuning), first, tuning);
     // One client, one bound and one pair of analysis threads for every download of the run.

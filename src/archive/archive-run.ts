@@ -210,11 +210,7 @@ async function archiveRange(run: Run, since: string, until: string): Promise<Run
   const outcomes = new Map<string, DayOutcome>();
 
   let newest: string | undefined;
-  let entityChecked = false;
-  const checkEntity = async (asked: string): Promise<void> => {
-    entityChecked = true;
-    if (!(await run.requester.entityVisible())) throw entityNotFound(settings, asked);
-  };
+  let every404 = true;
   for (const day of [...days].reverse()) {
     // Until the newest day is known, a day is in the refresh window unless none is refreshed.
     const outcome = await archiveDay(run, day, skipExisting && refreshDays === 0);
@@ -223,10 +219,11 @@ async function archiveRange(run: Run, since: string, until: string): Promise<Run
       newest = day;
       break;
     }
-    const walked = outcomes.size;
-    const every404 = [...outcomes.values()].every((o) => isMissing(o) && o.notFound);
-    if (!entityChecked && every404 && (walked === ENTITY_CHECK_AFTER || walked === days.length)) {
-      await checkEntity(`every day from ${day} to ${until}`);
+    every404 &&= outcome.notFound === true;
+    // A week of 404s (or the whole range) is also what a wrong slug gives: one request tells them apart.
+    const checkNow = every404 && outcomes.size === Math.min(ENTITY_CHECK_AFTER, days.length);
+    if (checkNow && !(await run.requester.entityVisible())) {
+      throw entityNotFound(settings, `every day from ${day} to ${until}`);
     }
   }
 

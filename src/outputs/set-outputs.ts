@@ -65,6 +65,8 @@ function unionOf(outcomes: KindOutcome[], pick: (result: RunResult) => string[])
   return [...new Set(outcomes.flatMap((outcome) => pick(outcome.result)))].sort();
 }
 
+const rangeOnly = (pick: (result: RunResult) => string[]) => (result: RunResult) => (result.range ? pick(result) : []);
+
 /**
  * Every output of a run. Lists are JSON arrays (`[]` when empty), for `fromJSON`. With one kind
  * they are that kind's; with several, the totals and lists cover every kind, and the outputs
@@ -72,38 +74,39 @@ function unionOf(outcomes: KindOutcome[], pick: (result: RunResult) => string[])
  */
 export function runOutputs(settings: RunSettings, outcomes: KindOutcome[]): OutputValues {
   const each = outcomes.map(kindOutputs);
-  const found = outcomes.filter((outcome) => outcome.result.archived.length > 0);
-  const one = outcomes.length === 1 && settings.kinds.length === 1 ? outcomes[0] : undefined;
+  const one = settings.kinds.length === 1 ? each[0] : undefined;
+  const ofOne = (name: Outputs): string => (one?.[name] == null ? '' : String(one[name]));
   const archived = outcomes.flatMap((outcome) => outcome.result.archived);
-  const foundOutputs = found.map(kindOutputs);
-  const single = one && !one.result.range ? one.result.archived[0] : undefined;
-  const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+  const single = one && !outcomes[0].result.range ? archived[0] : undefined;
+  const found = each.filter((kind) => kind[Outputs.Found]);
+  const days = (name: Outputs): string[] => found.map((kind) => String(kind[name])).sort();
   return {
     [Outputs.Found]: String(found.length > 0),
     [Outputs.ReportDay]: single?.report.period.span === '1-day' ? single.report.period.start : '',
-    [Outputs.ReportStartDay]: one
-      ? text(each[0][Outputs.ReportStartDay])
-      : (foundOutputs.map((o) => text(o[Outputs.ReportStartDay])).sort()[0] ?? ''),
-    [Outputs.ReportEndDay]: one
-      ? text(each[0][Outputs.ReportEndDay])
-      : (foundOutputs
-          .map((o) => text(o[Outputs.ReportEndDay]))
-          .sort()
-          .at(-1) ?? ''),
+    [Outputs.ReportStartDay]: one ? ofOne(Outputs.ReportStartDay) : (days(Outputs.ReportStartDay)[0] ?? ''),
+    [Outputs.ReportEndDay]: one ? ofOne(Outputs.ReportEndDay) : (days(Outputs.ReportEndDay).at(-1) ?? ''),
     [Outputs.DownloadLinks]: JSON.stringify(archived.flatMap((a) => a.report.links)),
-    [Outputs.Path]: one ? text(each[0][Outputs.Path]) : path.join(settings.root, settings.scope, settings.slug),
+    [Outputs.Path]: one ? ofOne(Outputs.Path) : path.join(settings.root, settings.scope, settings.slug),
     [Outputs.Files]: JSON.stringify(archived.flatMap((a) => a.files)),
-    [Outputs.Manifest]: one ? text(each[0][Outputs.Manifest]) : '',
+    [Outputs.Manifest]: ofOne(Outputs.Manifest),
     [Outputs.RecordCount]: archived.length ? String(sum(archived.map((a) => a.manifest.records))) : '',
     [Outputs.Bytes]: archived.length ? String(sum(archived.map((a) => a.manifest.bytes))) : '',
-    [Outputs.ArtifactId]: one ? text(each[0][Outputs.ArtifactId]) : '',
-    [Outputs.ArtifactName]: one ? text(each[0][Outputs.ArtifactName]) : '',
-    [Outputs.ArtifactUrl]: one ? text(each[0][Outputs.ArtifactUrl]) : '',
-    [Outputs.ArtifactDigest]: one ? text(each[0][Outputs.ArtifactDigest]) : '',
+    [Outputs.ArtifactId]: ofOne(Outputs.ArtifactId),
+    [Outputs.ArtifactName]: ofOne(Outputs.ArtifactName),
+    [Outputs.ArtifactUrl]: ofOne(Outputs.ArtifactUrl),
+    [Outputs.ArtifactDigest]: ofOne(Outputs.ArtifactDigest),
     [Outputs.Days]: JSON.stringify(
-      unionOf(outcomes, (r) => (r.range ? r.archived.map((a) => a.report.period.start) : [])),
+      unionOf(
+        outcomes,
+        rangeOnly((r) => r.archived.map((a) => a.report.period.start)),
+      ),
     ),
-    [Outputs.MissingDays]: JSON.stringify(unionOf(outcomes, (r) => (r.range ? r.missing.map((m) => m.day!) : []))),
+    [Outputs.MissingDays]: JSON.stringify(
+      unionOf(
+        outcomes,
+        rangeOnly((r) => r.missing.map((m) => m.day!)),
+      ),
+    ),
     [Outputs.PendingDays]: JSON.stringify(unionOf(outcomes, (r) => r.pending)),
     [Outputs.RestatedDays]: JSON.stringify(unionOf(outcomes, (r) => r.restated)),
     [Outputs.SkippedDays]: JSON.stringify(unionOf(outcomes, (r) => r.skipped)),
