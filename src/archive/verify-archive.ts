@@ -62,30 +62,34 @@ export function listedFiles(manifest: Manifest): ManifestFile[] {
 }
 
 /**
- * Why the period in `folder` is not a complete archive, or undefined when it is: its manifest
- * exists, has the shape this action writes, is of `day` when one is given, and every file it
- * lists is present with the listed size and SHA-256.
+ * The period in `folder` as a complete archive, or why it is not one: its manifest exists, has
+ * the shape this action writes, is of `day` when one is given, and every file it lists is
+ * present with the listed size and SHA-256.
  */
-export async function archiveProblem(folder: string, day?: string): Promise<string | undefined> {
-  const { manifest, problem } = await readManifest(folder);
-  if (!manifest) return problem;
-  if (day !== undefined && manifest.report_day !== day) return 'the manifest is not this day';
-  for (const file of listedFiles(manifest)) {
+async function checkArchive(folder: string, day?: string): Promise<ManifestRead> {
+  const read = await readManifest(folder);
+  if (!read.manifest) return read;
+  if (day !== undefined && read.manifest.report_day !== day) return { problem: 'the manifest is not this day' };
+  for (const file of listedFiles(read.manifest)) {
     const target = path.join(folder, file.name);
     const size = await fs.stat(target).then(
       (stat) => stat.size,
       () => undefined,
     );
-    if (size === undefined) return `${file.name} is missing`;
+    if (size === undefined) return { problem: `${file.name} is missing` };
     if (size !== file.bytes || (await sha256Of(target)) !== file.sha256) {
-      return `${file.name} does not match its SHA-256 in the manifest`;
+      return { problem: `${file.name} does not match its SHA-256 in the manifest` };
     }
   }
-  return undefined;
+  return read;
+}
+
+/** Why the period in `folder` is not a complete archive (of `day`, when given), or undefined when it is. */
+export async function archiveProblem(folder: string, day?: string): Promise<string | undefined> {
+  return (await checkArchive(folder, day)).problem;
 }
 
 /** The manifest of the complete archived copy of `day` in `folder`, or undefined when there is none. */
 export async function usableManifest(folder: string, day: string): Promise<Manifest | undefined> {
-  if (await archiveProblem(folder, day)) return undefined;
-  return (await readManifest(folder)).manifest;
+  return (await checkArchive(folder, day)).manifest;
 }
