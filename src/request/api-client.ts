@@ -5,6 +5,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { API_RETRIES, type Tuning } from '../tuning.js';
 import { USER_AGENT } from '../version.js';
+import { httpFetch } from './http-fetch.js';
 
 export type ApiClient = InstanceType<typeof Octokit>;
 
@@ -56,6 +57,7 @@ export function createApiClient(
     auth: options.token,
     baseUrl: options.apiUrl,
     userAgent: USER_AGENT,
+    request: { fetch: httpFetch(tuning.idleTimeoutMs) },
     retry: {
       retries: API_RETRIES,
       retryAfterBaseValue: tuning.backoffMs,
