@@ -77,7 +77,7 @@ export async function run(): Promise<void> {
     const tuning = loadTuning();
     const first = kindSettings(settings, settings.kinds[0]);
     const requester = new ReportRequester(createApiClient(settings, tuning), first, tuning);
-    // One client, one bound and one pair of analysis threads for every download of the run.
+    // One client, one bound and one set of analysis threads for every download of the run.
     const http = new HttpClient(USER_AGENT, [], {
       keepAlive: true,
       socketTimeout: tuning.idleTimeoutMs,

@@ -1,10 +1,11 @@
 /**
- * Two worker threads that analyse the parts' records while they download. The main thread
+ * Worker threads that analyse the parts' records while they download. The main thread
  * receives, hashes and writes the bytes, and only tells a thread how far a part's file is
  * written; the thread reads the file itself. JSON parsing, the costly part, runs beside the
  * downloads and never holds them back. Threads start with the first analysis, so a run without
  * one has none.
  */
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -13,8 +14,12 @@ import type { PartSink } from '../download/part-sink.js';
 import type { PartOptions, PartResult } from '../insights/part-analysis.js';
 import type { FromWorker, ToWorker } from './part-worker.js';
 
-/** Threads; two keep up with four downloads at real link speeds. */
-const WORKERS = 2;
+/**
+ * One thread per core beyond the main thread's, at most two (which keep up with four downloads
+ * at real link speeds). On a 2-core runner a second thread would only compete for the same
+ * core, and cost its memory.
+ */
+const WORKERS = Math.min(2, Math.max(1, availableParallelism() - 1));
 /** A thread hears of a part's progress at most once per this many bytes written. */
 const NOTICE_BYTES = 1024 * 1024;
 /** The young generation's size: each record's garbage dies young, so this bounds memory. */
