@@ -735,19 +735,14 @@ const FLAGS = [
 /** Bit sets of names (IDEs, features, languages, models) hold up to 31; later names count as "other". */
 const MAX_NAMES = 31;
 const OTHER = 'other';
-const COLUMNS = [
-    'credits',
-    'interactions',
-    'generations',
-    'acceptances',
-    'lastDay',
-    'phase',
-    'ides',
-    'features',
-    'languages',
-    'models',
-    'flags',
-];
+const COLUMNS = ['credits', 'lastDay', 'phase', 'ides', 'features', 'languages', 'models', 'flags'];
+const SUMS = ['interactions', 'generations', 'acceptances'];
+/** The fields each of `sums` adds up. */
+const SUM_FIELDS = {
+    interactions: 'user_initiated_interaction_count',
+    generations: 'code_generation_activity_count',
+    acceptances: 'code_acceptance_activity_count',
+};
 function create(options) {
     const capacity = 1024;
     return {
@@ -756,9 +751,13 @@ function create(options) {
         size: 0,
         logins: [],
         credits: new Float64Array(capacity),
-        interactions: new Float64Array(capacity),
-        generations: new Float64Array(capacity),
-        acceptances: new Float64Array(capacity),
+        sums: options.keepLogins
+            ? {
+                interactions: new Float64Array(capacity),
+                generations: new Float64Array(capacity),
+                acceptances: new Float64Array(capacity),
+            }
+            : undefined,
         lastDay: new Int32Array(capacity),
         phase: new Int16Array(capacity),
         phases: [],
@@ -776,13 +775,18 @@ function create(options) {
         featureTotals: new Map(),
     };
 }
+function doubled(old) {
+    const bigger = new old.constructor(old.length * 2);
+    bigger.set(old);
+    return bigger;
+}
 function grow(state) {
-    for (const column of COLUMNS) {
-        const old = state[column];
-        const bigger = new old.constructor(old.length * 2);
-        bigger.set(old);
-        state[column] = bigger;
-    }
+    for (const column of COLUMNS)
+        state[column] = doubled(state[column]);
+    const { sums } = state;
+    if (sums)
+        for (const sum of SUMS)
+            sums[sum] = doubled(sums[sum]);
 }
 /** The row of a user, added (all unknown) when new. */
 function rowOf(state, key, login) {
@@ -798,7 +802,10 @@ function rowOf(state, key, login) {
     state.keys?.set(key, row);
     if (state.keepLogins)
         state.logins[row] = login;
-    state.credits[row] = state.interactions[row] = state.generations[row] = state.acceptances[row] = Number.NaN;
+    state.credits[row] = Number.NaN;
+    if (state.sums)
+        for (const sum of SUMS)
+            state.sums[sum][row] = Number.NaN;
     state.lastDay[row] = -1;
     state.phase[row] = -1;
     state.ides[row] = state.features[row] = state.languages[row] = state.models[row] = state.flags[row] = 0;
@@ -841,9 +848,9 @@ function users_add(state, record) {
     const login = typeof record.user_login === 'string' ? record.user_login : undefined;
     const row = rowOf(state, id, login);
     addValue(state.credits, row, record.ai_credits_used);
-    addValue(state.interactions, row, record.user_initiated_interaction_count);
-    addValue(state.generations, row, record.code_generation_activity_count);
-    addValue(state.acceptances, row, record.code_acceptance_activity_count);
+    if (state.sums)
+        for (const sum of SUMS)
+            addValue(state.sums[sum], row, record[SUM_FIELDS[sum]]);
     const day = typeof record.day === 'string' ? Number(record.day.replace(/-/g, '')) || 0 : 0;
     if (day < state.firstDay)
         state.firstDay = day;
@@ -881,9 +888,9 @@ function remap(mask, from, into) {
 function mergeRow(into, key, from, source) {
     const row = rowOf(into, key, from.logins[source]);
     addValue(into.credits, row, from.credits[source]);
-    addValue(into.interactions, row, from.interactions[source]);
-    addValue(into.generations, row, from.generations[source]);
-    addValue(into.acceptances, row, from.acceptances[source]);
+    if (into.sums && from.sums)
+        for (const sum of SUMS)
+            addValue(into.sums[sum], row, from.sums[sum][source]);
     if (from.lastDay[source] >= into.lastDay[row]) {
         into.lastDay[row] = from.lastDay[source];
         const phase = from.phases[from.phase[source]];
@@ -949,18 +956,19 @@ function phasesTable(state) {
 }
 const known = (value) => (Number.isNaN(value) ? undefined : value);
 function topUsers(state, context) {
-    if (context.topUsers <= 0)
+    const { sums } = state;
+    if (context.topUsers <= 0 || !sums)
         return '';
-    const rank = (row) => (Number.isNaN(state.interactions[row]) ? -1 : state.interactions[row]);
+    const rank = (row) => (Number.isNaN(sums.interactions[row]) ? -1 : sums.interactions[row]);
     const rows = Array.from({ length: state.size }, (_, row) => row)
         .filter((row) => state.logins[row] !== undefined)
         .sort((a, b) => rank(b) - rank(a) || state.logins[a].localeCompare(state.logins[b]))
         .slice(0, context.topUsers);
     return markdown_blocks(markdown_heading(3, `Top ${rows.length} users by interactions`), markdown_table(['User', 'Interactions', 'Code generations', 'Acceptances', 'AI credits used'], rows.map((row) => [
         context.login(state.logins[row]),
-        fields_formatNumber(known(state.interactions[row])),
-        fields_formatNumber(known(state.generations[row])),
-        fields_formatNumber(known(state.acceptances[row])),
+        fields_formatNumber(known(sums.interactions[row])),
+        fields_formatNumber(known(sums.generations[row])),
+        fields_formatNumber(known(sums.acceptances[row])),
         fields_formatNumber(known(state.credits[row]), 2),
     ])));
 }
@@ -973,10 +981,13 @@ function usersPer(title, label, mask, state, names) {
 function render(state, context) {
     if (state.size === 0)
         return markdown_blocks(markdown_heading(3, 'Users'), 'No user rows.');
-    const credits = Array.from(state.credits.subarray(0, state.size))
-        .filter((value) => !Number.isNaN(value))
-        .sort((a, b) => a - b);
-    const total = credits.length === 0 ? undefined : credits.reduce((a, b) => a + b, 0);
+    // A typed copy sorts numerically without boxing each number; unknown credits (NaN) sort last.
+    const sorted = state.credits.slice(0, state.size).sort();
+    let withCredits = 0;
+    while (withCredits < sorted.length && !Number.isNaN(sorted[withCredits]))
+        withCredits++;
+    const credits = sorted.subarray(0, withCredits);
+    const total = withCredits === 0 ? undefined : credits.reduce((a, b) => a + b, 0);
     // A user is active on a day when they have a row that day; a period counts distinct users.
     const when = state.firstDay === state.newestDay ? 'on the day' : 'distinct over the period';
     const share = (count) => fields_formatPercent(fields_ratio(count, state.size));
@@ -1658,6 +1669,14 @@ class PartReader {
         this.fd = -1;
     }
 }
+/**
+ * The memory of a state's typed-array columns, moved to the main thread rather than copied:
+ * this thread's copy would stay until its next full collection.
+ */
+function columnsOf(state) {
+    const values = typeof state === 'object' && state !== null ? Object.values(state) : [];
+    return values.filter((value) => ArrayBuffer.isView(value)).map((column) => column.buffer);
+}
 const port = external_node_worker_threads_namespaceObject.parentPort;
 const parts = new Map();
 /** Parts whose reading failed between requests, with the failure to answer the next one. */
@@ -1696,7 +1715,7 @@ async function handle(message) {
                 reader.close();
                 const result = await reader.analysis.end();
                 parts.delete(message.id);
-                port.postMessage({ type: 'done', id: message.id, result });
+                port.postMessage({ type: 'done', id: message.id, result }, columnsOf(result.state));
                 return;
             }
             case 'abandon': {

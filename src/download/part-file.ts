@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { FileStats } from './download-file.js';
-import { chunkReceived } from './free-chunks.js';
+import { chunkReceived } from '../release-memory.js';
 import type { PartSink } from './part-sink.js';
 import type { Progress } from './progress.js';
 import { RecordCounter } from './record-counter.js';

@@ -37,7 +37,7 @@ export function ratio(part: Maybe, whole: Maybe): Maybe {
 }
 
 /** The nearest-rank percentile (the smallest value with at least p % of values at or below it). */
-export function percentile(sorted: number[], p: number): Maybe {
+export function percentile(sorted: ArrayLike<number>, p: number): Maybe {
   if (sorted.length === 0) return undefined;
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }

@@ -11,6 +11,7 @@ import { ANALYZERS } from './analyzers.js';
 import { CsvWriter, csvColumns, csvLine, joinCsv, type CsvContent } from './csv.js';
 import type { Row } from './fields.js';
 import { LineSplitter } from './line-splitter.js';
+import { stateMerged } from '../release-memory.js';
 import { MAX_RECORD_BYTES } from '../tuning.js';
 import { parseRecord, type PartOptions, type PartResult } from './part-analysis.js';
 import { loginShower } from './pseudonymize.js';
@@ -80,7 +81,10 @@ export class PeriodAnalysis implements PartsAnalysis {
   add(partName: string, result: PartResult): void {
     // The first part's state takes in the others: no copy of a large state.
     if (this.state === undefined) this.state = result.state;
-    else this.analyzer.merge(this.state, result.state);
+    else {
+      this.analyzer.merge(this.state, result.state);
+      stateMerged();
+    }
     mergeDrift(this.drift, result.drift);
     mergeRollup(this.rollup, result.rollup);
     if (result.invalid > 0) this.invalid.set(partName, result.invalid);

@@ -37,9 +37,8 @@ export interface UsersState {
   size: number;
   logins: (string | undefined)[];
   credits: Float64Array;
-  interactions: Float64Array;
-  generations: Float64Array;
-  acceptances: Float64Array;
+  /** Sums that only the top-users table shows: kept with the logins, when it is asked for. */
+  sums?: Record<(typeof SUMS)[number], Float64Array>;
   /** The newest row's day as YYYYMMDD, and the adoption phase on it (index into phases). */
   lastDay: Int32Array;
   phase: Int16Array;
@@ -61,19 +60,16 @@ export interface UsersState {
   featureTotals: FeatureTotals;
 }
 
-const COLUMNS = [
-  'credits',
-  'interactions',
-  'generations',
-  'acceptances',
-  'lastDay',
-  'phase',
-  'ides',
-  'features',
-  'languages',
-  'models',
-  'flags',
-] as const;
+const COLUMNS = ['credits', 'lastDay', 'phase', 'ides', 'features', 'languages', 'models', 'flags'] as const;
+
+const SUMS = ['interactions', 'generations', 'acceptances'] as const;
+
+/** The fields each of `sums` adds up. */
+const SUM_FIELDS = {
+  interactions: 'user_initiated_interaction_count',
+  generations: 'code_generation_activity_count',
+  acceptances: 'code_acceptance_activity_count',
+} as const;
 
 function create(options: AnalyzerOptions): UsersState {
   const capacity = 1024;
@@ -83,9 +79,13 @@ function create(options: AnalyzerOptions): UsersState {
     size: 0,
     logins: [],
     credits: new Float64Array(capacity),
-    interactions: new Float64Array(capacity),
-    generations: new Float64Array(capacity),
-    acceptances: new Float64Array(capacity),
+    sums: options.keepLogins
+      ? {
+          interactions: new Float64Array(capacity),
+          generations: new Float64Array(capacity),
+          acceptances: new Float64Array(capacity),
+        }
+      : undefined,
     lastDay: new Int32Array(capacity),
     phase: new Int16Array(capacity),
     phases: [],
@@ -104,13 +104,16 @@ function create(options: AnalyzerOptions): UsersState {
   };
 }
 
+function doubled<T extends Float64Array | Int32Array | Int16Array | Uint16Array>(old: T): T {
+  const bigger = new (old.constructor as new (length: number) => T)(old.length * 2);
+  bigger.set(old as never);
+  return bigger;
+}
+
 function grow(state: UsersState): void {
-  for (const column of COLUMNS) {
-    const old = state[column];
-    const bigger = new (old.constructor as new (length: number) => typeof old)(old.length * 2);
-    bigger.set(old as never);
-    (state as unknown as Record<string, unknown>)[column] = bigger;
-  }
+  for (const column of COLUMNS) (state as unknown as Record<string, unknown>)[column] = doubled(state[column]);
+  const { sums } = state;
+  if (sums) for (const sum of SUMS) sums[sum] = doubled(sums[sum]);
 }
 
 /** The row of a user, added (all unknown) when new. */
@@ -124,7 +127,8 @@ function rowOf(state: UsersState, key: string | number, login: string | undefine
   row = state.size++;
   state.keys?.set(key, row);
   if (state.keepLogins) state.logins[row] = login;
-  state.credits[row] = state.interactions[row] = state.generations[row] = state.acceptances[row] = Number.NaN;
+  state.credits[row] = Number.NaN;
+  if (state.sums) for (const sum of SUMS) state.sums[sum][row] = Number.NaN;
   state.lastDay[row] = -1;
   state.phase[row] = -1;
   state.ides[row] = state.features[row] = state.languages[row] = state.models[row] = state.flags[row] = 0;
@@ -167,9 +171,7 @@ function add(state: UsersState, record: Row): void {
   const login = typeof record.user_login === 'string' ? record.user_login : undefined;
   const row = rowOf(state, id, login);
   addValue(state.credits, row, record.ai_credits_used);
-  addValue(state.interactions, row, record.user_initiated_interaction_count);
-  addValue(state.generations, row, record.code_generation_activity_count);
-  addValue(state.acceptances, row, record.code_acceptance_activity_count);
+  if (state.sums) for (const sum of SUMS) addValue(state.sums[sum], row, record[SUM_FIELDS[sum]]);
   const day = typeof record.day === 'string' ? Number(record.day.replace(/-/g, '')) || 0 : 0;
   if (day < state.firstDay) state.firstDay = day;
   if (day > state.newestDay) state.newestDay = day;
@@ -209,9 +211,7 @@ function remap(mask: number, from: string[], into: string[]): number {
 function mergeRow(into: UsersState, key: string | number, from: UsersState, source: number): void {
   const row = rowOf(into, key, from.logins[source]);
   addValue(into.credits, row, from.credits[source]);
-  addValue(into.interactions, row, from.interactions[source]);
-  addValue(into.generations, row, from.generations[source]);
-  addValue(into.acceptances, row, from.acceptances[source]);
+  if (into.sums && from.sums) for (const sum of SUMS) addValue(into.sums[sum], row, from.sums[sum][source]);
   if (from.lastDay[source] >= into.lastDay[row]) {
     into.lastDay[row] = from.lastDay[source];
     const phase = from.phases[from.phase[source]];
@@ -280,8 +280,9 @@ function phasesTable(state: UsersState): string {
 const known = (value: number): Maybe => (Number.isNaN(value) ? undefined : value);
 
 function topUsers(state: UsersState, context: RenderContext): string {
-  if (context.topUsers <= 0) return '';
-  const rank = (row: number): number => (Number.isNaN(state.interactions[row]) ? -1 : state.interactions[row]);
+  const { sums } = state;
+  if (context.topUsers <= 0 || !sums) return '';
+  const rank = (row: number): number => (Number.isNaN(sums.interactions[row]) ? -1 : sums.interactions[row]);
   const rows = Array.from({ length: state.size }, (_, row) => row)
     .filter((row) => state.logins[row] !== undefined)
     .sort((a, b) => rank(b) - rank(a) || state.logins[a]!.localeCompare(state.logins[b]!))
@@ -292,9 +293,9 @@ function topUsers(state: UsersState, context: RenderContext): string {
       ['User', 'Interactions', 'Code generations', 'Acceptances', 'AI credits used'],
       rows.map((row) => [
         context.login(state.logins[row]!),
-        formatNumber(known(state.interactions[row])),
-        formatNumber(known(state.generations[row])),
-        formatNumber(known(state.acceptances[row])),
+        formatNumber(known(sums.interactions[row])),
+        formatNumber(known(sums.generations[row])),
+        formatNumber(known(sums.acceptances[row])),
         formatNumber(known(state.credits[row]), 2),
       ]),
     ),
@@ -309,10 +310,12 @@ function usersPer(title: string, label: string, mask: Int32Array, state: UsersSt
 
 function render(state: UsersState, context: RenderContext): string {
   if (state.size === 0) return blocks(heading(3, 'Users'), 'No user rows.');
-  const credits = Array.from(state.credits.subarray(0, state.size))
-    .filter((value) => !Number.isNaN(value))
-    .sort((a, b) => a - b);
-  const total = credits.length === 0 ? undefined : credits.reduce((a, b) => a + b, 0);
+  // A typed copy sorts numerically without boxing each number; unknown credits (NaN) sort last.
+  const sorted = state.credits.slice(0, state.size).sort();
+  let withCredits = 0;
+  while (withCredits < sorted.length && !Number.isNaN(sorted[withCredits])) withCredits++;
+  const credits = sorted.subarray(0, withCredits);
+  const total = withCredits === 0 ? undefined : credits.reduce((a, b) => a + b, 0);
   // A user is active on a day when they have a row that day; a period counts distinct users.
   const when = state.firstDay === state.newestDay ? 'on the day' : 'distinct over the period';
   const share = (count: Maybe): string => formatPercent(ratio(count, state.size));

@@ -59,6 +59,15 @@ class PartReader {
   }
 }
 
+/**
+ * The memory of a state's typed-array columns, moved to the main thread rather than copied:
+ * this thread's copy would stay until its next full collection.
+ */
+function columnsOf(state: unknown): ArrayBuffer[] {
+  const values = typeof state === 'object' && state !== null ? Object.values(state) : [];
+  return values.filter((value) => ArrayBuffer.isView(value)).map((column) => column.buffer as ArrayBuffer);
+}
+
 const port = parentPort!;
 const parts = new Map<number, PartReader>();
 /** Parts whose reading failed between requests, with the failure to answer the next one. */
@@ -96,7 +105,7 @@ async function handle(message: ToWorker): Promise<void> {
         reader.close();
         const result = await reader.analysis.end();
         parts.delete(message.id);
-        port.postMessage({ type: 'done', id: message.id, result } satisfies FromWorker);
+        port.postMessage({ type: 'done', id: message.id, result } satisfies FromWorker, columnsOf(result.state));
         return;
       }
       case 'abandon': {
