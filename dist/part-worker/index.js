@@ -838,8 +838,22 @@ function namesOf(entries, key, names) {
     return mask;
 }
 function phaseIndex(state, name, number) {
-    const index = state.phases.findIndex((phase) => phase.name === name);
-    return index !== -1 ? index : state.phases.push({ name, number }) - 1;
+    for (let index = 0; index < state.phases.length; index++)
+        if (state.phases[index].name === name)
+            return index;
+    return state.phases.push({ name, number }) - 1;
+}
+/** The last day string seen and its YYYYMMDD: a report's rows share a few days. */
+let lastDayText = '';
+let lastDayNumber = 0;
+function dayNumber(value) {
+    if (typeof value !== 'string')
+        return 0;
+    if (value !== lastDayText) {
+        lastDayText = value;
+        lastDayNumber = Number(value.replace(/-/g, '')) || 0;
+    }
+    return lastDayNumber;
 }
 function users_add(state, record) {
     const id = record.user_id ?? record.user_login;
@@ -851,7 +865,7 @@ function users_add(state, record) {
     if (state.sums)
         for (const sum of SUMS)
             addValue(state.sums[sum], row, record[SUM_FIELDS[sum]]);
-    const day = typeof record.day === 'string' ? Number(record.day.replace(/-/g, '')) || 0 : 0;
+    const day = dayNumber(record.day);
     if (day < state.firstDay)
         state.firstDay = day;
     if (day > state.newestDay)
@@ -869,11 +883,11 @@ function users_add(state, record) {
     state.languages[row] |= namesOf(record.totals_by_language_feature, 'language', state.languageNames);
     state.models[row] |= namesOf(record.totals_by_model_feature, 'model', state.modelNames);
     addFeatures(state.featureTotals, record.totals_by_feature);
-    FLAGS.forEach(([flag], i) => {
-        const value = record[flag];
+    for (let i = 0; i < FLAGS.length; i++) {
+        const value = record[FLAGS[i][0]];
         if (typeof value === 'boolean')
             state.flags[row] |= (1 << (2 * i)) | (value ? 1 << (2 * i + 1) : 0);
-    });
+    }
 }
 /** Re-maps a bit set from one table of names to another. */
 function remap(mask, from, into) {
@@ -1119,16 +1133,21 @@ const FEATURE_BREAKDOWNS = ['totals_by_feature', 'totals_by_language_feature', '
 function newDrift() {
     return { fields: new Set(), features: new Set() };
 }
+// Both run for every record: they walk the record in place, with no arrays of keys or entries.
 function noteFeatures(drift, record) {
     for (const key of FEATURE_BREAKDOWNS) {
-        for (const entry of list(record, key)) {
-            if (typeof entry.feature === 'string' && !KNOWN_FEATURES.has(entry.feature))
-                drift.features.add(entry.feature);
+        const entries = record[key];
+        if (!Array.isArray(entries))
+            continue;
+        for (const entry of entries) {
+            const feature = entry?.feature;
+            if (typeof feature === 'string' && !KNOWN_FEATURES.has(feature))
+                drift.features.add(feature);
         }
     }
 }
 function noteFields(drift, record, known, prefix = '') {
-    for (const key of Object.keys(record))
+    for (const key in record)
         if (!known.has(key))
             drift.fields.add(`${prefix}${key}`);
 }

@@ -114,16 +114,20 @@ export function newDrift(): Drift {
   return { fields: new Set(), features: new Set() };
 }
 
+// Both run for every record: they walk the record in place, with no arrays of keys or entries.
 function noteFeatures(drift: Drift, record: Row): void {
   for (const key of FEATURE_BREAKDOWNS) {
-    for (const entry of list(record, key)) {
-      if (typeof entry.feature === 'string' && !KNOWN_FEATURES.has(entry.feature)) drift.features.add(entry.feature);
+    const entries = record[key];
+    if (!Array.isArray(entries)) continue;
+    for (const entry of entries) {
+      const feature = (entry as Row | null)?.feature;
+      if (typeof feature === 'string' && !KNOWN_FEATURES.has(feature)) drift.features.add(feature);
     }
   }
 }
 
 function noteFields(drift: Drift, record: Row, known: ReadonlySet<string>, prefix = ''): void {
-  for (const key of Object.keys(record)) if (!known.has(key)) drift.fields.add(`${prefix}${key}`);
+  for (const key in record) if (!known.has(key)) drift.fields.add(`${prefix}${key}`);
 }
 
 const rowFieldSets = Object.fromEntries(

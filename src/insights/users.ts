@@ -161,8 +161,21 @@ function namesOf(entries: unknown, key: string, names: string[]): number {
 }
 
 function phaseIndex(state: UsersState, name: string, number: number): number {
-  const index = state.phases.findIndex((phase) => phase.name === name);
-  return index !== -1 ? index : state.phases.push({ name, number }) - 1;
+  for (let index = 0; index < state.phases.length; index++) if (state.phases[index].name === name) return index;
+  return state.phases.push({ name, number }) - 1;
+}
+
+/** The last day string seen and its YYYYMMDD: a report's rows share a few days. */
+let lastDayText = '';
+let lastDayNumber = 0;
+
+function dayNumber(value: unknown): number {
+  if (typeof value !== 'string') return 0;
+  if (value !== lastDayText) {
+    lastDayText = value;
+    lastDayNumber = Number(value.replace(/-/g, '')) || 0;
+  }
+  return lastDayNumber;
 }
 
 function add(state: UsersState, record: Row): void {
@@ -172,7 +185,7 @@ function add(state: UsersState, record: Row): void {
   const row = rowOf(state, id, login);
   addValue(state.credits, row, record.ai_credits_used);
   if (state.sums) for (const sum of SUMS) addValue(state.sums[sum], row, record[SUM_FIELDS[sum]]);
-  const day = typeof record.day === 'string' ? Number(record.day.replace(/-/g, '')) || 0 : 0;
+  const day = dayNumber(record.day);
   if (day < state.firstDay) state.firstDay = day;
   if (day > state.newestDay) state.newestDay = day;
   if (day >= state.lastDay[row]) {
@@ -192,10 +205,10 @@ function add(state: UsersState, record: Row): void {
   state.languages[row] |= namesOf(record.totals_by_language_feature, 'language', state.languageNames);
   state.models[row] |= namesOf(record.totals_by_model_feature, 'model', state.modelNames);
   addFeatures(state.featureTotals, record.totals_by_feature);
-  FLAGS.forEach(([flag], i) => {
-    const value = record[flag];
+  for (let i = 0; i < FLAGS.length; i++) {
+    const value = record[FLAGS[i][0]];
     if (typeof value === 'boolean') state.flags[row] |= (1 << (2 * i)) | (value ? 1 << (2 * i + 1) : 0);
-  });
+  }
 }
 
 /** Re-maps a bit set from one table of names to another. */
