@@ -889,17 +889,31 @@ function users_add(state, record) {
             state.flags[row] |= (1 << (2 * i)) | (value ? 1 << (2 * i + 1) : 0);
     }
 }
-/** Re-maps a bit set from one table of names to another. */
-function remap(mask, from, into) {
-    let result = 0;
-    from.forEach((name, i) => {
-        if (mask & (1 << i))
-            result |= bit(into, name);
-    });
-    return result;
+/**
+ * Re-maps bit sets of one table of names to another. Each name's bit in the other table is
+ * found on first use, in the order a plain re-map would find it, so new names get the same
+ * places (and the same "other" beyond MAX_NAMES).
+ */
+class NameMap {
+    from;
+    into;
+    bits;
+    constructor(from, into) {
+        this.from = from;
+        this.into = into;
+        this.bits = new Array(from.length).fill(0);
+    }
+    remap(mask) {
+        let result = 0;
+        for (let i = 0; i < this.from.length; i++) {
+            if (mask & (1 << i))
+                result |= this.bits[i] ||= bit(this.into, this.from[i]);
+        }
+        return result;
+    }
 }
 /** Adds a user's row of `from` into `into`. */
-function mergeRow(into, key, from, source) {
+function mergeRow(into, key, from, source, maps) {
     const row = rowOf(into, key, from.logins[source]);
     addValue(into.credits, row, from.credits[source]);
     if (into.sums && from.sums)
@@ -907,36 +921,44 @@ function mergeRow(into, key, from, source) {
             addValue(into.sums[sum], row, from.sums[sum][source]);
     if (from.lastDay[source] >= into.lastDay[row]) {
         into.lastDay[row] = from.lastDay[source];
-        const phase = from.phases[from.phase[source]];
-        into.phase[row] = phase ? phaseIndex(into, phase.name, phase.number) : -1;
+        const index = from.phase[source];
+        const phase = from.phases[index];
+        into.phase[row] = phase ? (maps.phases[index] ??= phaseIndex(into, phase.name, phase.number)) : -1;
     }
-    into.ides[row] |= remap(from.ides[source], from.ideNames, into.ideNames);
-    into.features[row] |= remap(from.features[source], from.featureNames, into.featureNames);
-    into.languages[row] |= remap(from.languages[source], from.languageNames, into.languageNames);
-    into.models[row] |= remap(from.models[source], from.modelNames, into.modelNames);
+    into.ides[row] |= maps.ides.remap(from.ides[source]);
+    into.features[row] |= maps.features.remap(from.features[source]);
+    into.languages[row] |= maps.languages.remap(from.languages[source]);
+    into.models[row] |= maps.models.remap(from.models[source]);
     into.flags[row] |= from.flags[source];
 }
 function merge(into, from) {
     into.firstDay = Math.min(into.firstDay, from.firstDay);
     into.newestDay = Math.max(into.newestDay, from.newestDay);
     mergeFeatures(into.featureTotals, from.featureTotals);
+    const maps = {
+        ides: new NameMap(from.ideNames, into.ideNames),
+        features: new NameMap(from.featureNames, into.featureNames),
+        languages: new NameMap(from.languageNames, into.languageNames),
+        models: new NameMap(from.modelNames, into.modelNames),
+        phases: [],
+    };
     if (from.keys)
         for (const [key, source] of from.keys)
-            mergeRow(into, key, from, source);
+            mergeRow(into, key, from, source, maps);
     // Rows are users: each row is added as it is.
     else
         for (let source = 0; source < from.size; source++)
-            mergeRow(into, source, from, source);
+            mergeRow(into, source, from, source, maps);
 }
 function countNames(mask, size, names) {
+    const counts = new Array(names.length).fill(0);
+    // One pass over the rows, visiting each set bit (lowest first) rather than every name.
+    for (let row = 0; row < size; row++) {
+        for (let bits = mask[row]; bits !== 0; bits &= bits - 1)
+            counts[31 - Math.clz32(bits & -bits)]++;
+    }
     return names
-        .map((name, i) => {
-        let count = 0;
-        for (let row = 0; row < size; row++)
-            if (mask[row] & (1 << i))
-                count++;
-        return [name, count];
-    })
+        .map((name, i) => [name, counts[i]])
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([name, count]) => [name, fields_formatNumber(count)]);
 }

@@ -211,29 +211,55 @@ function add(state: UsersState, record: Row): void {
   }
 }
 
-/** Re-maps a bit set from one table of names to another. */
-function remap(mask: number, from: string[], into: string[]): number {
-  let result = 0;
-  from.forEach((name, i) => {
-    if (mask & (1 << i)) result |= bit(into, name);
-  });
-  return result;
+/**
+ * Re-maps bit sets of one table of names to another. Each name's bit in the other table is
+ * found on first use, in the order a plain re-map would find it, so new names get the same
+ * places (and the same "other" beyond MAX_NAMES).
+ */
+class NameMap {
+  private readonly bits: number[];
+
+  constructor(
+    private readonly from: string[],
+    private readonly into: string[],
+  ) {
+    this.bits = new Array<number>(from.length).fill(0);
+  }
+
+  remap(mask: number): number {
+    let result = 0;
+    for (let i = 0; i < this.from.length; i++) {
+      if (mask & (1 << i)) result |= this.bits[i] ||= bit(this.into, this.from[i]);
+    }
+    return result;
+  }
+}
+
+/** How one state's names and phases map into another's, for a merge. */
+interface Remaps {
+  ides: NameMap;
+  features: NameMap;
+  languages: NameMap;
+  models: NameMap;
+  /** Phase indexes of `from` in `into`, found on first use. */
+  phases: number[];
 }
 
 /** Adds a user's row of `from` into `into`. */
-function mergeRow(into: UsersState, key: string | number, from: UsersState, source: number): void {
+function mergeRow(into: UsersState, key: string | number, from: UsersState, source: number, maps: Remaps): void {
   const row = rowOf(into, key, from.logins[source]);
   addValue(into.credits, row, from.credits[source]);
   if (into.sums && from.sums) for (const sum of SUMS) addValue(into.sums[sum], row, from.sums[sum][source]);
   if (from.lastDay[source] >= into.lastDay[row]) {
     into.lastDay[row] = from.lastDay[source];
-    const phase = from.phases[from.phase[source]];
-    into.phase[row] = phase ? phaseIndex(into, phase.name, phase.number) : -1;
+    const index = from.phase[source];
+    const phase = from.phases[index];
+    into.phase[row] = phase ? (maps.phases[index] ??= phaseIndex(into, phase.name, phase.number)) : -1;
   }
-  into.ides[row] |= remap(from.ides[source], from.ideNames, into.ideNames);
-  into.features[row] |= remap(from.features[source], from.featureNames, into.featureNames);
-  into.languages[row] |= remap(from.languages[source], from.languageNames, into.languageNames);
-  into.models[row] |= remap(from.models[source], from.modelNames, into.modelNames);
+  into.ides[row] |= maps.ides.remap(from.ides[source]);
+  into.features[row] |= maps.features.remap(from.features[source]);
+  into.languages[row] |= maps.languages.remap(from.languages[source]);
+  into.models[row] |= maps.models.remap(from.models[source]);
   into.flags[row] |= from.flags[source];
 }
 
@@ -241,18 +267,26 @@ function merge(into: UsersState, from: UsersState): void {
   into.firstDay = Math.min(into.firstDay, from.firstDay);
   into.newestDay = Math.max(into.newestDay, from.newestDay);
   mergeFeatures(into.featureTotals, from.featureTotals);
-  if (from.keys) for (const [key, source] of from.keys) mergeRow(into, key, from, source);
+  const maps: Remaps = {
+    ides: new NameMap(from.ideNames, into.ideNames),
+    features: new NameMap(from.featureNames, into.featureNames),
+    languages: new NameMap(from.languageNames, into.languageNames),
+    models: new NameMap(from.modelNames, into.modelNames),
+    phases: [],
+  };
+  if (from.keys) for (const [key, source] of from.keys) mergeRow(into, key, from, source, maps);
   // Rows are users: each row is added as it is.
-  else for (let source = 0; source < from.size; source++) mergeRow(into, source, from, source);
+  else for (let source = 0; source < from.size; source++) mergeRow(into, source, from, source, maps);
 }
 
 function countNames(mask: Int32Array, size: number, names: string[]): string[][] {
+  const counts = new Array<number>(names.length).fill(0);
+  // One pass over the rows, visiting each set bit (lowest first) rather than every name.
+  for (let row = 0; row < size; row++) {
+    for (let bits = mask[row]; bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]++;
+  }
   return names
-    .map((name, i): [string, number] => {
-      let count = 0;
-      for (let row = 0; row < size; row++) if (mask[row] & (1 << i)) count++;
-      return [name, count];
-    })
+    .map((name, i): [string, number] => [name, counts[i]])
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([name, count]) => [name, formatNumber(count)]);
 }
