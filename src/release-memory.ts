@@ -2,7 +2,7 @@
  * Frees memory that V8 would otherwise keep for a long while.
  *
  * - Received chunks live outside the JavaScript heap and are freed only when V8 collects them,
- *   which it starts by itself after about 64 MiB of them: four downloads would hold that much
+ *   which it starts by itself after about 64 MiB of them: eight downloads would hold that much
  *   for nothing. A minor collection every few MiB frees them early; it is cheap, since almost
  *   nothing in the young generation survives between chunks.
  * - A merge of analysis states replaces a long-lived state's columns with bigger ones. The old

@@ -77,8 +77,12 @@ function loadTuning(env = process.env) {
         maxRateLimitWaitSeconds: fromEnv(env, 'COPILOT_METRICS_MAX_RATE_LIMIT_WAIT', 120),
     };
 }
-/** Parallel downloads, across all parts and days of a run. */
-const DOWNLOAD_CONCURRENCY = 4;
+/**
+ * Parallel downloads, across all parts and days of a run. A link host serves each connection
+ * at a bounded rate, so connections make the speed: 8 fetch a big report of 8 parts as fast as
+ * `curl --parallel` does (2.2 times faster than 4 in the benchmark, for 6 MiB more memory).
+ */
+const DOWNLOAD_CONCURRENCY = 8;
 /** Attempts per download link before the part fails for good. */
 const DOWNLOAD_ATTEMPTS = 5;
 /** Retries of one API call after 5xx or network errors (so 4 attempts in all). */

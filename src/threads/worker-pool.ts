@@ -15,7 +15,7 @@ import type { PartOptions, PartResult } from '../insights/part-analysis.js';
 import type { FromWorker, ToWorker } from './part-worker.js';
 
 /**
- * One thread per core beyond the main thread's, at most two (which keep up with four downloads
+ * One thread per core beyond the main thread's, at most two (which keep up with eight downloads
  * at real link speeds). On a 2-core runner a second thread would only compete for the same
  * core, and cost its memory.
  */
