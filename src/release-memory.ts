@@ -5,9 +5,10 @@
  *   which it starts by itself after about 64 MiB of them: eight downloads would hold that much
  *   for nothing. A minor collection every few MiB frees them early; it is cheap, since almost
  *   nothing in the young generation survives between chunks.
- * - A merge of analysis states replaces a long-lived state's columns with bigger ones. The old
- *   ones are in the old generation, which only a full collection frees: one per merged part
- *   (a few ms on this small heap) keeps them from piling up until the end of the run.
+ * - An analysis state's typed-array columns are replaced by bigger ones as it grows, in a
+ *   worker thread as a part is read and in the main thread as parts are merged. The old ones
+ *   are in the old generation, which only a full collection frees: one per part in each thread
+ *   (a few ms on these small heaps) keeps them from piling up until the end of the run.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -35,8 +36,8 @@ export function chunkReceived(bytes: number): void {
   collect({ type: 'minor' });
 }
 
-/** Frees the columns that a merge of states replaced. */
-export function stateMerged(): void {
+/** Frees the columns a state grew out of, once the state is merged or sent on. */
+export function freeOldColumns(): void {
   collect ??= exposeCollect();
   collect({ type: 'major' });
 }

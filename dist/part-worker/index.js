@@ -1667,6 +1667,50 @@ class PartAnalysis {
     }
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/release-memory.ts
+/**
+ * Frees memory that V8 would otherwise keep for a long while.
+ *
+ * - Received chunks live outside the JavaScript heap and are freed only when V8 collects them,
+ *   which it starts by itself after about 64 MiB of them: eight downloads would hold that much
+ *   for nothing. A minor collection every few MiB frees them early; it is cheap, since almost
+ *   nothing in the young generation survives between chunks.
+ * - An analysis state's typed-array columns are replaced by bigger ones as it grows, in a
+ *   worker thread as a part is read and in the main thread as parts are merged. The old ones
+ *   are in the old generation, which only a full collection frees: one per part in each thread
+ *   (a few ms on these small heaps) keeps them from piling up until the end of the run.
+ */
+
+
+const EVERY_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+let collect;
+let received = 0;
+/** V8's gc(), which a process started without --expose-gc can still reach this way. */
+function exposeCollect() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+    const gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
+    return gc;
+}
+/** Counts bytes received; every few MiB, frees the chunks already written. */
+function chunkReceived(bytes) {
+    received += bytes;
+    if (received < EVERY_BYTES)
+        return;
+    received = 0;
+    collect ??= exposeCollect();
+    collect({ type: 'minor' });
+}
+/** Frees the columns a state grew out of, once the state is merged or sent on. */
+function freeOldColumns() {
+    collect ??= exposeCollect();
+    collect({ type: 'major' });
+}
+
 ;// CONCATENATED MODULE: ./src/threads/part-worker.ts
 /**
  * Worker thread entry, bundled on its own as dist/part-worker/index.js. It analyses each
@@ -1674,6 +1718,7 @@ class PartAnalysis {
  * beside the downloads without holding them back: a slow analysis reads later from disk
  * (the page cache, mostly) instead of stalling the network.
  */
+
 
 
 
@@ -1761,6 +1806,7 @@ async function handle(message) {
                 const result = await reader.analysis.end();
                 parts.delete(message.id);
                 port.postMessage({ type: 'done', id: message.id, result }, columnsOf(result.state));
+                freeOldColumns();
                 return;
             }
             case 'abandon': {

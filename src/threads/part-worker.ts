@@ -7,6 +7,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { PartAnalysis, type PartOptions } from '../insights/part-analysis.js';
+import { freeOldColumns } from '../release-memory.js';
 
 export type ToWorker =
   | { type: 'start'; id: number; options: PartOptions; file: string }
@@ -106,6 +107,7 @@ async function handle(message: ToWorker): Promise<void> {
         const result = await reader.analysis.end();
         parts.delete(message.id);
         port.postMessage({ type: 'done', id: message.id, result } satisfies FromWorker, columnsOf(result.state));
+        freeOldColumns();
         return;
       }
       case 'abandon': {
