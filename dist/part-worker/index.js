@@ -1350,7 +1350,9 @@ class line_splitter_LineSplitter {
             else {
                 this.onLine(chunk.toString('utf8', start, end));
             }
-            this.reset();
+            // Most lines lie within one chunk and leave nothing to reset: no new array per line.
+            if (this.carried !== 0 || this.skipping)
+                this.reset();
             start = end + 1;
         }
         if (start >= chunk.length || this.skipping)
@@ -1682,11 +1684,14 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * - An analysis state's typed-array columns are replaced by bigger ones as it grows, in a
  *   worker thread as a part is read and in the main thread as parts are merged. The old ones
  *   are in the old generation, which only a full collection frees: one per part in each thread
- *   (a few ms on these small heaps) keeps them from piling up until the end of the run.
+ *   (a few ms on these small heaps) keeps them from piling up until the end of the run. States
+ *   without columns, or with small ones (a short range's many small days), skip it.
  */
 
 
 const EVERY_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+/** Columns smaller than this grew out of too little memory to be worth a full collection. */
+const GROWN_COLUMN_BYTES = 1024 * 1024;
 let collect;
 let received = 0;
 /** V8's gc(), which a process started without --expose-gc can still reach this way. */
@@ -1705,8 +1710,19 @@ function chunkReceived(bytes) {
     collect ??= exposeCollect();
     collect({ type: 'minor' });
 }
+/** An analysis state's typed-array columns, at its top level and one level down. */
+function stateColumns(state) {
+    const values = typeof state === 'object' && state !== null ? Object.values(state) : [];
+    return values.flatMap((value) => ArrayBuffer.isView(value)
+        ? [value]
+        : typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
+            ? Object.values(value).filter((inner) => ArrayBuffer.isView(inner))
+            : []);
+}
 /** Frees the columns a state grew out of, once the state is merged or sent on. */
-function freeOldColumns() {
+function freeOldColumns(columns) {
+    if (columns.reduce((bytes, column) => bytes + column.byteLength, 0) < GROWN_COLUMN_BYTES)
+        return;
     collect ??= exposeCollect();
     collect({ type: 'major' });
 }
@@ -1759,14 +1775,6 @@ class PartReader {
         this.fd = -1;
     }
 }
-/**
- * The memory of a state's typed-array columns, moved to the main thread rather than copied:
- * this thread's copy would stay until its next full collection.
- */
-function columnsOf(state) {
-    const values = typeof state === 'object' && state !== null ? Object.values(state) : [];
-    return values.filter((value) => ArrayBuffer.isView(value)).map((column) => column.buffer);
-}
 const port = external_node_worker_threads_namespaceObject.parentPort;
 const parts = new Map();
 /** Parts whose reading failed between requests, with the failure to answer the next one. */
@@ -1805,8 +1813,11 @@ async function handle(message) {
                 reader.close();
                 const result = await reader.analysis.end();
                 parts.delete(message.id);
-                port.postMessage({ type: 'done', id: message.id, result }, columnsOf(result.state));
-                freeOldColumns();
+                const columns = stateColumns(result.state);
+                freeOldColumns(columns);
+                // The columns' memory moves to the main thread rather than being copied: this thread's
+                // copy would stay until its next full collection.
+                port.postMessage({ type: 'done', id: message.id, result }, columns.map((column) => column.buffer));
                 return;
             }
             case 'abandon': {

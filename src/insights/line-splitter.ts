@@ -25,7 +25,8 @@ export class LineSplitter {
       } else {
         this.onLine(chunk.toString('utf8', start, end));
       }
-      this.reset();
+      // Most lines lie within one chunk and leave nothing to reset: no new array per line.
+      if (this.carried !== 0 || this.skipping) this.reset();
       start = end + 1;
     }
     if (start >= chunk.length || this.skipping) return;

@@ -11,7 +11,7 @@ import { ANALYZERS } from './analyzers.js';
 import { CsvWriter, csvColumns, csvLine, joinCsv, type CsvContent } from './csv.js';
 import type { Row } from './fields.js';
 import { LineSplitter } from './line-splitter.js';
-import { freeOldColumns } from '../release-memory.js';
+import { freeOldColumns, stateColumns } from '../release-memory.js';
 import { MAX_RECORD_BYTES } from '../tuning.js';
 import { parseRecord, type PartOptions, type PartResult } from './part-analysis.js';
 import { loginShower } from './pseudonymize.js';
@@ -83,7 +83,7 @@ export class PeriodAnalysis implements PartsAnalysis {
     if (this.state === undefined) this.state = result.state;
     else {
       this.analyzer.merge(this.state, result.state);
-      freeOldColumns();
+      freeOldColumns(stateColumns(this.state));
     }
     mergeDrift(this.drift, result.drift);
     mergeRollup(this.rollup, result.rollup);

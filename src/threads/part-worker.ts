@@ -7,7 +7,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { PartAnalysis, type PartOptions } from '../insights/part-analysis.js';
-import { freeOldColumns } from '../release-memory.js';
+import { freeOldColumns, stateColumns } from '../release-memory.js';
 
 export type ToWorker =
   | { type: 'start'; id: number; options: PartOptions; file: string }
@@ -60,15 +60,6 @@ class PartReader {
   }
 }
 
-/**
- * The memory of a state's typed-array columns, moved to the main thread rather than copied:
- * this thread's copy would stay until its next full collection.
- */
-function columnsOf(state: unknown): ArrayBuffer[] {
-  const values = typeof state === 'object' && state !== null ? Object.values(state) : [];
-  return values.filter((value) => ArrayBuffer.isView(value)).map((column) => column.buffer as ArrayBuffer);
-}
-
 const port = parentPort!;
 const parts = new Map<number, PartReader>();
 /** Parts whose reading failed between requests, with the failure to answer the next one. */
@@ -106,8 +97,14 @@ async function handle(message: ToWorker): Promise<void> {
         reader.close();
         const result = await reader.analysis.end();
         parts.delete(message.id);
-        port.postMessage({ type: 'done', id: message.id, result } satisfies FromWorker, columnsOf(result.state));
-        freeOldColumns();
+        const columns = stateColumns(result.state);
+        freeOldColumns(columns);
+        // The columns' memory moves to the main thread rather than being copied: this thread's
+        // copy would stay until its next full collection.
+        port.postMessage(
+          { type: 'done', id: message.id, result } satisfies FromWorker,
+          columns.map((column) => column.buffer as ArrayBuffer),
+        );
         return;
       }
       case 'abandon': {
