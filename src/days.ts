@@ -24,6 +24,9 @@ function toDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
+/** The later of two YYYY-MM-DD days. */
+export const laterDay = (a: string, b: string): string => (a > b ? a : b);
+
 export function addDays(day: string, count: number): string {
   return toDay(new Date(toDate(day).getTime() + count * MS_PER_DAY));
 }
@@ -57,7 +60,7 @@ export function dataWindow(now: Date): DataWindow {
   const oneYearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()));
   const yearBack = toDay(oneYearAgo);
   return {
-    first: yearBack > DATA_START ? yearBack : DATA_START,
+    first: laterDay(yearBack, DATA_START),
     last: addDays(toDay(now), -1),
   };
 }

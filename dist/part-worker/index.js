@@ -118,6 +118,8 @@ function toDay(date) {
 function toDate(day) {
     return new Date(`${day}T00:00:00Z`);
 }
+/** The later of two YYYY-MM-DD days. */
+const laterDay = (a, b) => (a > b ? a : b);
 function addDays(day, count) {
     return toDay(new Date(toDate(day).getTime() + count * MS_PER_DAY));
 }
@@ -144,7 +146,7 @@ function dataWindow(now) {
     const oneYearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()));
     const yearBack = toDay(oneYearAgo);
     return {
-        first: yearBack > DATA_START ? yearBack : DATA_START,
+        first: laterDay(yearBack, DATA_START),
         last: addDays(toDay(now), -1),
     };
 }
@@ -663,8 +665,7 @@ const reposAnalyzer = {
                 for (const [field, value] of repo.prs)
                     known.prs.set(field, fields_add(known.prs.get(field), value));
         }
-        for (const [field, value] of from.totals)
-            addTo(into.totals, field, value);
+        mergeSums(into.totals, from.totals);
         into.medians.push(...from.medians);
     },
     render(state) {
@@ -1636,7 +1637,7 @@ class PartAnalysis {
     }
     /** Resolves when the CSV can take more. */
     write(chunk) {
-        this.splitter.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        this.splitter.push(chunk);
         if (this.pending.length === 0)
             return undefined;
         const busy = Promise.all(this.pending).then(() => undefined);

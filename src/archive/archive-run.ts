@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { now } from '../clock.js';
-import { addDays, dataWindow, dayRange } from '../days.js';
+import { addDays, dataWindow, dayRange, laterDay } from '../days.js';
 import type { DownloadContext } from '../download/download-parts.js';
 import { Limiter } from '../download/limiter.js';
 import type { Settings } from '../inputs/settings.js';
@@ -48,8 +48,6 @@ export interface RunResult {
 /** Days a 28-day team rollup probes back from the period's last day for a user-teams report. */
 const TEAM_PROBE_DAYS = 7;
 
-const maxDay = (a: string, b: string): string => (a > b ? a : b);
-
 /** Days of a range requested at once; their downloads share the run's download bound. */
 const DAY_CONCURRENCY = 4;
 
@@ -94,7 +92,7 @@ class Run {
    */
   private async teams(period: Period): Promise<AnalysisOptions['teams']> {
     const requester = this.requester.forReport('user-teams-1-day');
-    const oldest = period.span === '1-day' ? period.end : maxDay(period.start, addDays(period.end, -TEAM_PROBE_DAYS));
+    const oldest = period.span === '1-day' ? period.end : laterDay(period.start, addDays(period.end, -TEAM_PROBE_DAYS));
     let response: ReportResponse = { found: false, reason: 'no day was probed' };
     for (let day = period.end; day >= oldest && !response.found; day = addDays(day, -1)) {
       response = await requester.request(day);

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { now } from '../clock.js';
-import { dataWindow, isDay, type DataWindow } from '../days.js';
+import { dataWindow, isDay, laterDay, type DataWindow } from '../days.js';
 import { registerSecret } from '../secrets.js';
 import {
   REPORTS,
@@ -171,15 +171,13 @@ function readTargets(scope: Scope, reports: ReportName[], window: DataWindow): K
     if (REPORTS[report].span === 'snapshot') return { report, target: { kind: 'snapshot' } };
     if (REPORTS[report].span === '28-day') return { report, target: { kind: 'latest-28-day' } };
     if (!since) return { report, target: day ? { kind: 'day', day } : { kind: 'latest-day' } };
-    const start = first ?? maxDay(firstDataDay(scope, report), window.first);
+    const start = first ?? laterDay(firstDataDay(scope, report), window.first);
     // `earliest` before a kind's data starts is an empty range, not an error: a daily sync of
     // `all` keeps working, and picks the kind up on its first day.
     if (start > last && !earliest) fail(Inputs.Until, until, `a day on or after since (${start})`);
     return { report, target: { kind: 'range', since: start, until: last } };
   });
 }
-
-const maxDay = (a: string, b: string): string => (a > b ? a : b);
 
 function readRoot(workspace: string): string {
   const value = read(Inputs.Path);

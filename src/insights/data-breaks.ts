@@ -8,7 +8,7 @@ export interface DataBreak {
   source: string;
 }
 
-export const DATA_BREAKS: readonly DataBreak[] = [
+const DATA_BREAKS: readonly DataBreak[] = [
   {
     day: '2026-07-02',
     what: 'GitHub improved the accuracy and coverage of the metrics and restated the days already loaded: figures before and after this day may not compare',

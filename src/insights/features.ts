@@ -54,7 +54,7 @@ export function mergeFeatures(into: FeatureTotals, from: FeatureTotals): void {
   }
 }
 
-export const isChat = (feature: string): boolean => feature.startsWith('chat_');
+const isChat = (feature: string): boolean => feature.startsWith('chat_');
 
 /** Chat requests: interactions summed over the `chat_*` features. */
 export function chatRequests(totals: FeatureTotals): Maybe {
@@ -64,10 +64,10 @@ export function chatRequests(totals: FeatureTotals): Maybe {
 }
 
 export type Origin = 'Agents' | 'Code completions' | 'Chat and edits';
-export const ORIGINS: Origin[] = ['Agents', 'Code completions', 'Chat and edits'];
+const ORIGINS: Origin[] = ['Agents', 'Code completions', 'Chat and edits'];
 
 /** Agents: agent_edit and every feature naming an agent; completions: code_completion; the rest. */
-export function originOf(feature: string): Origin {
+function originOf(feature: string): Origin {
   if (feature === 'code_completion') return 'Code completions';
   return feature.includes('agent') ? 'Agents' : 'Chat and edits';
 }

@@ -1,7 +1,7 @@
 /**
- * The analysis of one part, fed its bytes as they are downloaded: each line is parsed once,
- * then goes to the report's analyzer, the schema-drift check, the team rollup and the CSV.
- * Pure of the Actions toolkit, so it runs in a worker thread.
+ * The analysis of one part, fed its file's bytes as the download writes them: each line is
+ * parsed once, then goes to the report's analyzer, the schema-drift check, the team rollup and
+ * the CSV. Pure of the Actions toolkit, so it runs in a worker thread.
  */
 import type { FileStats } from '../download/download-file.js';
 import { usageContent, type ReportName } from '../reports.js';
@@ -93,8 +93,8 @@ export class PartAnalysis {
   }
 
   /** Resolves when the CSV can take more. */
-  write(chunk: Uint8Array): Promise<void> | undefined {
-    this.splitter.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  write(chunk: Buffer): Promise<void> | undefined {
+    this.splitter.push(chunk);
     if (this.pending.length === 0) return undefined;
     const busy = Promise.all(this.pending).then(() => undefined);
     this.pending = [];

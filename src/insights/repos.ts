@@ -1,6 +1,6 @@
 /** repos-1-day: one row per repository with pull-request activity that day. */
 import type { Analyzer } from './analyzer.js';
-import { add, addTo, formatNumber, median, num, obj, str, type Maybe, type Row } from './fields.js';
+import { add, addTo, formatNumber, median, mergeSums, num, obj, str, type Maybe, type Row } from './fields.js';
 import { blocks, heading, table } from './markdown.js';
 
 const PR_FIELDS = [
@@ -52,7 +52,7 @@ export const reposAnalyzer: Analyzer<ReposState> = {
       if (!known) into.repos.set(key, repo);
       else for (const [field, value] of repo.prs) known.prs.set(field, add(known.prs.get(field), value));
     }
-    for (const [field, value] of from.totals) addTo(into.totals, field, value);
+    mergeSums(into.totals, from.totals);
     into.medians.push(...from.medians);
   },
   render(state) {

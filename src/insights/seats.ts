@@ -11,7 +11,7 @@ import { blocks, heading, table } from './markdown.js';
 const DAY_MS = 86_400_000;
 
 /** Time since the last activity, in the contract's buckets; a bucket holds up to `days` days. */
-export const ACTIVITY_BUCKETS = [
+const ACTIVITY_BUCKETS = [
   { label: '0–7 days', days: 7 },
   { label: '8–28 days', days: 28 },
   { label: '29–90 days', days: 90 },
@@ -19,9 +19,9 @@ export const ACTIVITY_BUCKETS = [
 ] as const;
 
 /** inactive.csv lists seats idle (or never used since assigned) this many days or more. */
-export const INACTIVE_DAYS = 28;
+const INACTIVE_DAYS = 28;
 
-export const INACTIVE_COLUMNS = [
+const INACTIVE_COLUMNS = [
   'assignee_login',
   'organization',
   'assigning_team',

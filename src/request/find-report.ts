@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { addDays, dataWindow } from '../days.js';
+import { addDays, dataWindow, laterDay } from '../days.js';
 import type { SingleTarget } from '../inputs/settings.js';
 import { LATEST_PROBE_DAYS } from '../tuning.js';
 import { entityNotFound } from './failures.js';
@@ -32,7 +32,7 @@ export async function findReport(requester: ReportRequester, target: SingleTarge
         core.info(`latest: ${last.reason} Trying the day before.`);
       }
       const oldest = addDays(window.last, -(LATEST_PROBE_DAYS - 1));
-      const days = `the ${LATEST_PROBE_DAYS} days from ${oldest < window.first ? window.first : oldest} to ${window.last}`;
+      const days = `the ${LATEST_PROBE_DAYS} days from ${laterDay(oldest, window.first)} to ${window.last}`;
       // A week of 404s is also what a wrong slug gives: one more request tells them apart.
       if (every404 && !(await requester.entityVisible()))
         throw entityNotFound(requester.subject, `every day of ${days}`);
