@@ -23,11 +23,6 @@ export class Clock {
     this.offsetMs = at - Date.now();
   }
 
-  /** Moves the simulated time on by whole days. */
-  advanceDays(days: number): void {
-    this.offsetMs += days * 86_400_000;
-  }
-
   /** Back to the real time. */
   reset(): void {
     this.offsetMs = 0;

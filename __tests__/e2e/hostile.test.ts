@@ -224,11 +224,13 @@ describe.each(NODES)('%s', (_, node) => {
       const before = await snapshot(target);
       const staged = path.join(path.dirname(target), `.${day}.partial-0badcafe`);
       await fs.rename(target, `${staged}.old`);
+      let stagedFetchedAt: string | undefined;
       if (stagedComplete) {
         await fs.cp(`${staged}.old`, staged, { recursive: true });
         const manifestFile = path.join(staged, 'manifest.json');
         const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8'));
         manifest.fetched_at = new Date(Date.parse(manifest.fetched_at) + 60_000).toISOString();
+        stagedFetchedAt = manifest.fetched_at;
         await fs.writeFile(manifestFile, JSON.stringify(manifest));
       } else {
         await fs.mkdir(staged);
@@ -240,7 +242,7 @@ describe.each(NODES)('%s', (_, node) => {
       expect(again.code).toBe(1);
       expect(again.errors).toEqual([expect.stringMatching(/^part-002\.ndjson .* failed after 5 attempts: HTTP 500/)]);
       expect(await fs.readdir(path.dirname(target))).toEqual([day]);
-      return { target, before, staged, again };
+      return { target, before, staged, again, stagedFetchedAt };
     }
 
     test('an incomplete staged copy: the complete old copy is put back', async () => {
@@ -252,13 +254,16 @@ describe.each(NODES)('%s', (_, node) => {
     });
 
     test('a complete staged copy: the newer of the two complete copies is put back', async () => {
-      const { target, before, staged, again } = await crashedSwap(true);
-      expect(again.stdout).toContain(
+      const { target, before, staged, again, stagedFetchedAt } = await crashedSwap(true);
+      // The whole line: the older copy's message names `${staged}.old`.
+      expect(again.stdout.split('\n')).toContain(
         `Put back the complete copy of ${target} that an interrupted run left in ${staged}.`,
       );
       const after = await snapshot(target);
       expect([...after.keys()]).toEqual([...before.keys()]);
       for (const [name, bytes] of before) if (name !== 'manifest.json') expect(after.get(name)).toEqual(bytes);
+      // The newer copy, told apart by its manifest's fetched_at.
+      expect(JSON.parse(after.get('manifest.json')!.toString('utf8')).fetched_at).toBe(stagedFetchedAt);
     });
   });
 

@@ -137,13 +137,19 @@ describe('a wrong slug fails, whatever if-no-report says, after one more request
   });
 
   test.each(['error', 'warn', 'ignore'])('day: latest, if-no-report: %s', async (policy) => {
+    const from = harness.api.requests.length;
     const run = await harness.run({ ...SCOPE, slug: 'nobody', report: 'user-teams-1-day', 'if-no-report': policy });
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([expect.stringContaining('GitHub has no organization "nobody"')]);
     expect(run.errors[0]).toContain('Check the "slug" input');
+    // The week probed, then one extra request: the organization's own 28-day report.
+    const asked = harness.api.requests.slice(from);
+    expect(asked).toHaveLength(8);
+    expect(asked.at(-1)!.path).toBe('/orgs/nobody/copilot/metrics/reports/organization-28-day/latest');
   });
 
   test('a given day', async () => {
+    const from = harness.api.requests.length;
     const run = await harness.run({
       scope: 'enterprise',
       slug: 'octo-entt',
@@ -152,6 +158,10 @@ describe('a wrong slug fails, whatever if-no-report says, after one more request
     });
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([expect.stringContaining('GitHub has no enterprise "octo-entt"')]);
+    // The day, then one extra request: the enterprise's own 28-day report.
+    const asked = harness.api.requests.slice(from);
+    expect(asked).toHaveLength(2);
+    expect(asked.at(-1)!.path).toBe('/enterprises/octo-entt/copilot/metrics/reports/enterprise-28-day/latest');
   });
 });
 

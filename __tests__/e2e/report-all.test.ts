@@ -108,6 +108,12 @@ test.each(['enterprise', 'organization'] as Scope[])(
     });
     expect((JSON.parse(run.outputs.files) as string[]).sort()).toEqual(kinds.flatMap((kind) => kind.files).sort());
 
+    // A summary section per kind.
+    const headings = run.summary.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings.sort()).toEqual(
+      ALL[scope].map((report) => `## Copilot usage metrics: ${report} of ${scope} ${slug}`).sort(),
+    );
+
     // An artifact read back as a later job would: the kind's tree, byte-exact.
     const users = reports['users-1-day'];
     const unpacked = await readArtifact(harness, users['artifact-id']);
