@@ -89,12 +89,7 @@ export async function archiveProblem(folder: string, day?: string): Promise<stri
   return (await checkArchive(folder, day)).problem;
 }
 
-/**
- * The manifest of the archived copy of `day` in `folder`, or undefined when there is none. Its
- * files are not read: the manifest records what GitHub served, which is what a restatement is
- * compared with, so a refetch does not hash the whole old copy first.
- */
-export async function archivedManifest(folder: string, day: string): Promise<Manifest | undefined> {
-  const { manifest } = await readManifest(folder);
-  return manifest?.report_day === day ? manifest : undefined;
+/** The manifest of the complete archived copy of `day` in `folder`, or undefined when there is none. */
+export async function usableManifest(folder: string, day: string): Promise<Manifest | undefined> {
+  return (await checkArchive(folder, day)).manifest;
 }
