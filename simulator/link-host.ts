@@ -238,6 +238,9 @@ function sendSlices(
   done: () => void = () => undefined,
 ): void {
   const started = Date.now();
+  // A paced slice holds at most 10 ms of the connection's bytes, so a small body is paced too.
+  const sliceBytes =
+    bytesPerSecond > 0 ? Math.max(1, Math.min(SLICE_BYTES, Math.floor(bytesPerSecond / 100))) : SLICE_BYTES;
   let sent = 0;
   let timer: NodeJS.Timeout | undefined;
   let finished = false;
@@ -253,7 +256,7 @@ function sendSlices(
       res.end();
       return;
     }
-    const chunk = slice(sent, Math.min(size, sent + SLICE_BYTES));
+    const chunk = slice(sent, Math.min(size, sent + sliceBytes));
     sent += chunk.length;
     res.write(chunk, (error) => {
       if (error) return finish();
