@@ -13,9 +13,9 @@ import {
   aggregateRows,
   chartOf,
   csv,
+  expectRows,
   records,
   reposRows,
-  tableRows,
   teamSummaryRows,
   userTeamsRows,
   usersRows,
@@ -25,15 +25,6 @@ import { useHarness } from '../harness/harness.js';
 import { readArtifact } from '../harness/read-artifact.js';
 
 const harness = useHarness();
-
-/** Every expected row appears in the summary (a row may have more cells, like a bar). */
-function expectRows(summary: string, expected: string[][]): void {
-  const rows = tableRows(summary);
-  for (const row of expected) {
-    const found = rows.some((cells) => row.every((cell, i) => cells[i] === cell));
-    if (!found) throw new Error(`The summary has no row ${JSON.stringify(row)}:\n${summary}`);
-  }
-}
 
 async function runReport(scope: Scope, report: ReportName, inputs: Record<string, string> = {}, back = 1) {
   const slug = scope === 'enterprise' ? 'octo-ent' : 'octo-org';

@@ -12,7 +12,8 @@ import { useHarness } from '../harness/harness.js';
 
 const harness = useHarness();
 
-const CPU_TIME = path.join(REPO_ROOT, '__tests__/harness/cpu-time.cjs');
+/** The benchmark's probe: the process's CPU time (user + system, all threads) as JSON at exit. */
+const PROBE = path.join(REPO_ROOT, 'scripts/bench/probe.cjs');
 
 /** The CPU time (ms) of a run that downloads a report of `count` tiny parts, and its wall time. */
 async function runTime(count: number, day: string): Promise<{ cpuMs: number; wallMs: number }> {
@@ -24,12 +25,12 @@ async function runTime(count: number, day: string): Promise<{ cpuMs: number; wal
   const cpuFile = path.join(os.tmpdir(), `cma-cpu-${process.pid}-${count}-${day}`);
   const run = await harness.run(
     { ...key, 'upload-artifact': 'false', 'job-summary': 'false' },
-    { timeoutMs: 600_000, nodeArgs: ['--require', CPU_TIME], env: { CMA_CPU_FILE: cpuFile } },
+    { timeoutMs: 600_000, nodeArgs: ['--require', PROBE], env: { BENCH_RSS_FILE: cpuFile } },
   );
   expect(run.errors).toEqual([]);
   expect(run.code).toBe(0);
   expect(run.stdout.match(/^part-\d+\.ndjson: /gm)).toHaveLength(count);
-  const cpuMs = Number(await fs.readFile(cpuFile, 'utf8')) / 1000;
+  const cpuMs = (JSON.parse(await fs.readFile(cpuFile, 'utf8')) as { cpuUs: number }).cpuUs / 1000;
   await fs.rm(cpuFile);
   return { cpuMs, wallMs: run.elapsedMs };
 }

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { countRecords, sha256 } from '../harness/expect-report.js';
-import { csv, tableRows } from '../harness/expected-figures.js';
+import { csv, expectRows } from '../harness/expected-figures.js';
 import { inactiveRows, seatsRows } from '../harness/expected-seats.js';
 import { useHarness, type ActionRun } from '../harness/harness.js';
 import { readArtifact } from '../harness/read-artifact.js';
@@ -29,14 +29,6 @@ const INACTIVE_HEADER = [
   'last_authenticated_at',
   'pending_cancellation_date',
 ];
-
-function expectRows(summary: string, expected: string[][]): void {
-  const rows = tableRows(summary);
-  for (const row of expected) {
-    if (!rows.some((cells) => row.every((cell, i) => cells[i] === cell)))
-      throw new Error(`The summary has no row ${JSON.stringify(row)}:\n${summary}`);
-  }
-}
 
 function ndjson(seats: unknown[]): Buffer {
   return Buffer.from(seats.map((seat) => `${JSON.stringify(seat)}\n`).join(''));

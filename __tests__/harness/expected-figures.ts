@@ -53,6 +53,15 @@ export function tableRows(markdown: string): string[][] {
     );
 }
 
+/** Every expected row appears in the summary (a row may have more cells, like a bar). */
+export function expectRows(summary: string, expected: string[][]): void {
+  const rows = tableRows(summary);
+  for (const row of expected) {
+    const found = rows.some((cells) => row.every((cell, i) => cells[i] === cell));
+    if (!found) throw new Error(`The summary has no row ${JSON.stringify(row)}:\n${summary}`);
+  }
+}
+
 function completion(day: Obj): Obj {
   return ((day.totals_by_feature as Obj[]) ?? []).find((entry) => entry.feature === 'code_completion') ?? {};
 }

@@ -3,6 +3,6 @@
 // $BENCH_RSS_FILE.
 process.on('exit', () => {
   const usage = process.resourceUsage();
-  const probe = { maxRssKiB: usage.maxRSS, cpuUs: usage.userCPUTime + usage.systemCPUTime, userUs: usage.userCPUTime };
+  const probe = { maxRssKiB: usage.maxRSS, cpuUs: usage.userCPUTime + usage.systemCPUTime };
   require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify(probe));
 });
