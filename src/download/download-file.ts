@@ -75,14 +75,12 @@ function decoder(encoding: string): Transform[] {
   }
 }
 
-/** Passes the host's bytes through unchanged while counting them, for the watchdog too. */
+/** Passes the host's bytes through unchanged while the watchdog counts them. */
 class ByteCounter extends Transform {
-  bytes = 0;
   constructor(private readonly watchdog: SlowLinkWatchdog) {
     super();
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
     this.watchdog.count(chunk.length);
     done(null, chunk);
   }
@@ -159,8 +157,8 @@ async function receive(
   await pipeline([message, raw, ...stages, file], {
     signal: options.signal,
   });
-  if (expected !== undefined && raw.bytes !== expected) {
-    throw new DownloadError(`body ended after ${raw.bytes} of ${expected} bytes`, 'retryable');
+  if (expected !== undefined && watchdog.received !== expected) {
+    throw new DownloadError(`body ended after ${watchdog.received} of ${expected} bytes`, 'retryable');
   }
   return file.stats();
 }

@@ -11,7 +11,8 @@ const CHECKS_PER_WINDOW = 10;
  * outlives its deadline. Waiting for the headers counts as receiving nothing.
  */
 export class SlowLinkWatchdog {
-  private bytes = 0;
+  /** Bytes arrived from the host so far. */
+  received = 0;
   /** Bytes received so far, at each check of the last window. */
   private readonly samples = [0];
   private readonly timers: NodeJS.Timeout[] = [];
@@ -27,11 +28,11 @@ export class SlowLinkWatchdog {
       const checks = Math.round(window / every);
       this.timers.push(
         setInterval(() => {
-          this.samples.push(this.bytes);
+          this.samples.push(this.received);
           if (this.samples.length <= checks) return;
-          const received = this.bytes - this.samples.shift()!;
-          if (received < (rate * window) / 1000) {
-            this.trip(`slower than ${rate} bytes/s for ${window / 1000} s (${received} bytes in that time)`);
+          const recent = this.received - this.samples.shift()!;
+          if (recent < (rate * window) / 1000) {
+            this.trip(`slower than ${rate} bytes/s for ${window / 1000} s (${recent} bytes in that time)`);
           }
         }, every),
       );
@@ -43,7 +44,7 @@ export class SlowLinkWatchdog {
 
   /** Bytes arrived from the host. */
   count(bytes: number): void {
-    this.bytes += bytes;
+    this.received += bytes;
   }
 
   /** `pending`, or a rejection with the reason if the watchdog trips first. */
