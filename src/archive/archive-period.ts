@@ -18,7 +18,7 @@ import {
   type ManifestSubject,
 } from './manifest.js';
 import { StagedFolder } from './staged-folder.js';
-import { usableManifest } from './verify-archive.js';
+import { checkArchive } from './verify-archive.js';
 
 /** One period written to disk, complete with its manifest. */
 export interface ArchivedPeriod {
@@ -56,7 +56,7 @@ export async function archivePeriod(
   const analysis = analyze?.(staged.dir);
   try {
     // A day fetched again over a complete copy: compared after the download, to catch restatements.
-    const old = period.span === '1-day' ? await usableManifest(target, period.start) : undefined;
+    const old = period.span === '1-day' ? (await checkArchive(target, period.start)).manifest : undefined;
     const links = new SignedLinks(found.links, fetchFreshLinks, LINK_REFRESHES);
     core.info(`${periodName(found.period)}: downloading ${found.links.length} file(s).`);
     const parts = await downloadParts(links, found.links.length, staged.dir, context, analysis);

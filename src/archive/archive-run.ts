@@ -18,7 +18,8 @@ import { findReport } from '../request/find-report.js';
 import { archivePeriod, type ArchivedPeriod } from './archive-period.js';
 import { archiveSeats } from './archive-seats.js';
 import { periodFolder } from './layout.js';
-import { archiveProblem } from './verify-archive.js';
+import type { Manifest } from './manifest.js';
+import { checkArchive } from './verify-archive.js';
 
 /** A report GitHub does not have: a day of a range, or the single report asked for. */
 export interface Missing {
@@ -142,10 +143,9 @@ class Run {
   }
 
   /** A day skipped as archived still counts in the summary's chart: read from disk. */
-  async addArchived(day: string): Promise<void> {
+  async addArchived(folder: string, manifest: Manifest): Promise<void> {
     if (!this.insights || !this.settings.jobSummary || !readsArchived(this.settings.report)) return;
-    const folder = periodFolder(this.settings, oneDay(day));
-    this.insights.add(await archivedInsights(folder, this.settings.report, this.analyzerOptions()));
+    this.insights.add(await archivedInsights(folder, manifest, this.settings.report, this.analyzerOptions()));
   }
 
   /** Asks for a report and, when it exists, archives it. */
@@ -179,9 +179,10 @@ type DayOutcome = ArchivedPeriod | Missing | 'skipped';
 /** Fetches a day of a range, or skips it when `skip-existing` finds it archived and intact. */
 async function archiveDay(run: Run, day: string, mayBeSkipped: boolean): Promise<DayOutcome> {
   if (mayBeSkipped) {
-    const problem = await archiveProblem(periodFolder(run.settings, oneDay(day)), day);
-    if (!problem) {
-      await run.addArchived(day);
+    const folder = periodFolder(run.settings, oneDay(day));
+    const { manifest, problem } = await checkArchive(folder, day);
+    if (manifest) {
+      await run.addArchived(folder, manifest);
       return 'skipped';
     }
     core.info(`${day}: the archived copy is not usable (${problem}); fetching it again.`);

@@ -4,7 +4,7 @@ import { existsSync, promises as fs, renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { MANIFEST_NAME } from './manifest.js';
 import { PeriodLock } from './period-lock.js';
-import { archiveProblem, listedFiles, readManifest } from './verify-archive.js';
+import { checkArchive, listedFiles, readManifest } from './verify-archive.js';
 
 /** Names this action writes in a period folder, besides those its manifest lists. */
 const OWN_NAMES = /^(part-\d{3,}\.(ndjson|csv)|teams\.(ndjson|csv)|manifest\.json)$/;
@@ -119,9 +119,8 @@ async function recoverLeftovers(target: string): Promise<void> {
   if (!existsSync(target)) {
     const complete: { dir: string; fetchedAt: string }[] = [];
     for (const dir of leftovers) {
-      if (await archiveProblem(dir)) continue;
-      const { manifest } = await readManifest(dir);
-      complete.push({ dir, fetchedAt: String(manifest!.fetched_at) });
+      const { manifest } = await checkArchive(dir);
+      if (manifest) complete.push({ dir, fetchedAt: String(manifest.fetched_at) });
     }
     const newest = complete.sort((a, b) => b.fetchedAt.localeCompare(a.fetchedAt))[0];
     if (newest) {

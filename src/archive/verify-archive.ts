@@ -66,7 +66,7 @@ export function listedFiles(manifest: Manifest): ManifestFile[] {
  * the shape this action writes, is of `day` when one is given, and every file it lists is
  * present with the listed size and SHA-256.
  */
-async function checkArchive(folder: string, day?: string): Promise<ManifestRead> {
+export async function checkArchive(folder: string, day?: string): Promise<ManifestRead> {
   const read = await readManifest(folder);
   if (!read.manifest) return read;
   if (day !== undefined && read.manifest.report_day !== day) return { problem: 'the manifest is not this day' };
@@ -82,14 +82,4 @@ async function checkArchive(folder: string, day?: string): Promise<ManifestRead>
     }
   }
   return read;
-}
-
-/** Why the period in `folder` is not a complete archive (of `day`, when given), or undefined when it is. */
-export async function archiveProblem(folder: string, day?: string): Promise<string | undefined> {
-  return (await checkArchive(folder, day)).problem;
-}
-
-/** The manifest of the complete archived copy of `day` in `folder`, or undefined when there is none. */
-export async function usableManifest(folder: string, day: string): Promise<Manifest | undefined> {
-  return (await checkArchive(folder, day)).manifest;
 }
