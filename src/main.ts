@@ -83,7 +83,7 @@ export async function run(): Promise<void> {
       socketTimeout: tuning.idleTimeoutMs,
       allowRetries: false,
     });
-    const pool = new WorkerPool();
+    const pool = new WorkerPool(tuning.threadAnalysisBytes);
     const download = { http, limiter: new Limiter(DOWNLOAD_CONCURRENCY), pool, tuning };
     const outcomes: KindOutcome[] = [];
     const failures: string[] = [];

@@ -18,6 +18,11 @@ export interface Tuning {
   partDeadlineMs: number;
   /** The longest rate-limit wait the action accepts before it fails instead. */
   maxRateLimitWaitSeconds: number;
+  /**
+   * A part's records are analysed in a worker thread once the part reaches this size; a smaller
+   * part is read in the main thread once downloaded (the tests set 0 to send every part to a thread).
+   */
+  threadAnalysisBytes: number;
 }
 
 function fromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -33,6 +38,7 @@ export function loadTuning(env: NodeJS.ProcessEnv = process.env): Tuning {
     minRateWindowMs: fromEnv(env, 'COPILOT_METRICS_MIN_RATE_WINDOW_MS', 60_000),
     partDeadlineMs: fromEnv(env, 'COPILOT_METRICS_PART_DEADLINE_MS', 30 * 60_000),
     maxRateLimitWaitSeconds: fromEnv(env, 'COPILOT_METRICS_MAX_RATE_LIMIT_WAIT', 120),
+    threadAnalysisBytes: fromEnv(env, 'COPILOT_METRICS_THREAD_ANALYSIS_BYTES', 1024 * 1024),
   };
 }
 

@@ -6,14 +6,15 @@ import { addDays } from '../../src/days.js';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { expectArchivedExactly } from '../harness/expect-report.js';
+import { expectRows, records } from '../harness/expected-figures.js';
 import type { LinkFault } from '../../simulator/link-host.js';
 import { useHarness } from '../harness/harness.js';
 import { listFiles } from '../../simulator/run-action.js';
 
 const harness = useHarness();
 
-/** A users-1-day report of three parts, each big enough to cut in the middle. */
-function threeParts(): { day: string; parts: Buffer[] } {
+/** A users-1-day report of three parts, each big enough to cut in the middle (45 KiB by default). */
+function threeParts(rowsPerPart = 200): { day: string; parts: Buffer[] } {
   const day = addDays(harness.api.latestDay(), -2);
   const key = {
     scope: 'organization' as const,
@@ -23,10 +24,10 @@ function threeParts(): { day: string; parts: Buffer[] } {
   };
   const rows = (n: number) =>
     Buffer.from(
-      Array.from({ length: 200 }, (_, i) =>
+      Array.from({ length: rowsPerPart }, (_, i) =>
         JSON.stringify({
           day,
-          user_id: n * 1000 + i,
+          user_id: n * 100_000 + i,
           user_login: `u${n}-${i}`,
           filler: 'x'.repeat(200),
         }),
@@ -37,8 +38,8 @@ function threeParts(): { day: string; parts: Buffer[] } {
   return { day, parts };
 }
 
-async function runThreeParts(extra: Record<string, string> = {}) {
-  const { day, parts } = threeParts();
+async function runThreeParts(extra: Record<string, string> = {}, rowsPerPart?: number) {
+  const { day, parts } = threeParts(rowsPerPart);
   const from = { api: harness.api.requests.length, links: harness.links.requests.length };
   const run = await harness.run({
     scope: 'organization',
@@ -76,6 +77,24 @@ test.each(RECOVERABLE)('%s: the part is fetched again and lands byte-exact', asy
   );
   await expectArchivedExactly(folder, parts);
   expect(run.outputs['record-count']).toBe('600');
+});
+
+// A small part is analysed once complete; a part of 1 MiB or more by a thread as it is written,
+// which has read 2 MiB of the failed attempt when told to start over.
+test.each([
+  ['of 45 KiB (analysed in the main thread)', 200, 10_000],
+  ['of 3.1 MiB (analysed by a thread that has read 2 MiB of it)', 12_000, 2_500_000],
+])('a part %s that ends short of its length: the summary counts its records once', async (_, rows, cutAfter) => {
+  harness.links.inject({ match: { part: 2 }, respond: { shortAfter: cutAfter } });
+  const { run, parts, folder, linkRequests } = await runThreeParts({ 'upload-artifact': 'false' }, rows);
+  expect(run.code).toBe(0);
+  expect(linkRequests.filter((r) => r.part === 2)).toHaveLength(2);
+  expect(parts[1].length).toBeGreaterThan(cutAfter);
+  await expectArchivedExactly(folder, parts);
+  // One row per user: a record of the failed attempt counted too would add a user.
+  const users = new Set(records(parts).map((row) => row.user_id)).size;
+  expect(users).toBe(3 * rows);
+  expectRows(run.summary, [['Active users (on the day)', users.toLocaleString('en-US')]]);
 });
 
 test('Content-Encoding: gzip: the decoded bytes land on disk', async () => {

@@ -21,24 +21,34 @@ import {
   usersRows,
   weekRows,
 } from '../harness/expected-figures.js';
+import { runtimeToken } from '../../simulator/artifact-service.js';
 import { useHarness } from '../harness/harness.js';
 import { readArtifact } from '../harness/read-artifact.js';
 
 const harness = useHarness();
 
-async function runReport(scope: Scope, report: ReportName, inputs: Record<string, string> = {}, back = 1) {
+async function runReport(
+  scope: Scope,
+  report: ReportName,
+  inputs: Record<string, string> = {},
+  back = 1,
+  env: Record<string, string> = {},
+) {
   const slug = scope === 'enterprise' ? 'octo-ent' : 'octo-org';
   const latest = harness.api.latestDay();
   const is28 = report.endsWith('28-day');
   const day = is28 ? latest : addDays(latest, -back);
-  const run = await harness.run({
-    scope,
-    slug,
-    report,
-    'upload-artifact': 'false',
-    ...(is28 ? {} : { day }),
-    ...inputs,
-  });
+  const run = await harness.run(
+    {
+      scope,
+      slug,
+      report,
+      'upload-artifact': 'false',
+      ...(is28 ? {} : { day }),
+      ...inputs,
+    },
+    { env },
+  );
   const parts = harness.api.parts({ scope, slug, report, day }) as Buffer[];
   const folder = path.join(
     run.workspace,
@@ -51,83 +61,100 @@ async function runReport(scope: Scope, report: ReportName, inputs: Record<string
   return { run, parts, day, folder };
 }
 
-describe('job summary per report kind, checked against a plain computation', () => {
-  test.each([
-    ['enterprise', 'enterprise-1-day'],
-    ['organization', 'organization-1-day'],
-  ] as const)(
-    '%s %s: activity, completions, lines, top IDEs, features, languages, models, pull requests',
-    async (scope, report) => {
-      const { run, parts } = await runReport(scope, report);
-      expect(run.code).toBe(0);
-      expectRows(run.summary, aggregateRows(records(parts)));
-    },
-  );
+// The simulator's parts are small, so they are analysed in the main thread; a threshold of 0
+// sends every part to a worker thread, as a big report's parts go.
+// Each place is its own workflow run, so that their artifacts do not meet.
+const PLACES: [string, Record<string, string>][] = [
+  ['main thread', {}],
+  [
+    'worker thread',
+    { COPILOT_METRICS_THREAD_ANALYSIS_BYTES: '0', ACTIONS_RUNTIME_TOKEN: runtimeToken('insights-in-threads', 'job-1') },
+  ],
+];
 
-  test.each([
-    ['enterprise', 'enterprise-28-day'],
-    ['organization', 'organization-28-day'],
-  ] as const)('%s %s: per-day table, Mermaid chart, period totals and weekly acceptance', async (scope, report) => {
-    const { run, parts } = await runReport(scope, report);
-    expect(run.code).toBe(0);
-    const [record] = records(parts);
-    const days = record.day_totals as Record<string, unknown>[];
-    const [first, last] = [String(record.report_start_day), String(record.report_end_day)];
-    expectRows(run.summary, aggregateRows(days));
-    const weeks = weekRows(days, last);
-    expect(weeks.length).toBe(4);
-    expectRows(run.summary, weeks);
-    expect(run.summary).toMatch(/```mermaid\n(.*\n)*xychart-beta\n/);
-    const chart = chartOf(days, first, last);
-    expect(chart.left).toEqual([]);
-    expect(chart.charts).toHaveLength(1);
-    expect(run.summary.split('```mermaid').length - 1).toBe(1);
-    for (const line of chart.charts.flat()) expect(run.summary).toContain(line);
-    expect(run.summary).toContain(
-      `Acceptance rate trend: ${weeks[0][4]} in the week ending ${weeks[0][0]}, ${weeks[3][4]} in the week ending ${weeks[3][0]}`,
+describe.each(PLACES)(
+  'job summary per report kind, analysed in the %s, checked against a plain computation',
+  (_, env) => {
+    const runKind = (scope: Scope, report: ReportName, inputs: Record<string, string> = {}) =>
+      runReport(scope, report, inputs, 1, env);
+
+    test.each([
+      ['enterprise', 'enterprise-1-day'],
+      ['organization', 'organization-1-day'],
+    ] as const)(
+      '%s %s: activity, completions, lines, top IDEs, features, languages, models, pull requests',
+      async (scope, report) => {
+        const { run, parts } = await runKind(scope, report);
+        expect(run.code).toBe(0);
+        expectRows(run.summary, aggregateRows(records(parts)));
+      },
     );
-  });
 
-  test.each([
-    ['organization', 'users-1-day'],
-    ['enterprise', 'users-28-day'],
-  ] as const)(
-    '%s %s: users, flags, credits p50/p90, IDEs, features, phases; no login by default',
-    async (scope, report) => {
-      const { run, parts } = await runReport(scope, report);
+    test.each([
+      ['enterprise', 'enterprise-28-day'],
+      ['organization', 'organization-28-day'],
+    ] as const)('%s %s: per-day table, Mermaid chart, period totals and weekly acceptance', async (scope, report) => {
+      const { run, parts } = await runKind(scope, report);
       expect(run.code).toBe(0);
-      const rows = records(parts);
-      expectRows(run.summary, usersRows(rows, 0));
-      for (const login of new Set(rows.map((row) => row.user_login as string)))
-        expect(run.summary).not.toContain(login);
-    },
-  );
+      const [record] = records(parts);
+      const days = record.day_totals as Record<string, unknown>[];
+      const [first, last] = [String(record.report_start_day), String(record.report_end_day)];
+      expectRows(run.summary, aggregateRows(days));
+      const weeks = weekRows(days, last);
+      expect(weeks.length).toBe(4);
+      expectRows(run.summary, weeks);
+      expect(run.summary).toMatch(/```mermaid\n(.*\n)*xychart-beta\n/);
+      const chart = chartOf(days, first, last);
+      expect(chart.left).toEqual([]);
+      expect(chart.charts).toHaveLength(1);
+      expect(run.summary.split('```mermaid').length - 1).toBe(1);
+      for (const line of chart.charts.flat()) expect(run.summary).toContain(line);
+      expect(run.summary).toContain(
+        `Acceptance rate trend: ${weeks[0][4]} in the week ending ${weeks[0][0]}, ${weeks[3][4]} in the week ending ${weeks[3][0]}`,
+      );
+    });
 
-  test('summary-top-users: N adds a top-N table of users', async () => {
-    const { run, parts } = await runReport('organization', 'users-28-day', { 'summary-top-users': '4' });
-    expect(run.code).toBe(0);
-    expect(run.summary).toContain('### Top 4 users by interactions');
-    expectRows(run.summary, usersRows(records(parts), 4).slice(-4));
-  });
+    test.each([
+      ['organization', 'users-1-day'],
+      ['enterprise', 'users-28-day'],
+    ] as const)(
+      '%s %s: users, flags, credits p50/p90, IDEs, features, phases; no login by default',
+      async (scope, report) => {
+        const { run, parts } = await runKind(scope, report);
+        expect(run.code).toBe(0);
+        const rows = records(parts);
+        expectRows(run.summary, usersRows(rows, 0));
+        for (const login of new Set(rows.map((row) => row.user_login as string)))
+          expect(run.summary).not.toContain(login);
+      },
+    );
 
-  test('user-teams-1-day: teams, users and the largest teams', async () => {
-    const { run, parts } = await runReport('organization', 'user-teams-1-day');
-    expect(run.code).toBe(0);
-    expectRows(run.summary, userTeamsRows(records(parts)));
-  });
+    test('summary-top-users: N adds a top-N table of users', async () => {
+      const { run, parts } = await runKind('organization', 'users-28-day', { 'summary-top-users': '4' });
+      expect(run.code).toBe(0);
+      expect(run.summary).toContain('### Top 4 users by interactions');
+      expectRows(run.summary, usersRows(records(parts), 4).slice(-4));
+    });
 
-  test('repos-1-day: pull requests, Copilot-authored and reviewed, median time to merge, most active repositories', async () => {
-    const { run, parts } = await runReport('enterprise', 'repos-1-day');
-    expect(run.code).toBe(0);
-    expectRows(run.summary, reposRows(records(parts)));
-  });
+    test('user-teams-1-day: teams, users and the largest teams', async () => {
+      const { run, parts } = await runKind('organization', 'user-teams-1-day');
+      expect(run.code).toBe(0);
+      expectRows(run.summary, userTeamsRows(records(parts)));
+    });
 
-  test('job-summary: false writes no summary', async () => {
-    const { run } = await runReport('organization', 'users-1-day', { 'job-summary': 'false' });
-    expect(run.code).toBe(0);
-    expect(run.summary).toBe('');
-  });
-});
+    test('repos-1-day: pull requests, Copilot-authored and reviewed, median time to merge, most active repositories', async () => {
+      const { run, parts } = await runKind('enterprise', 'repos-1-day');
+      expect(run.code).toBe(0);
+      expectRows(run.summary, reposRows(records(parts)));
+    });
+
+    test('job-summary: false writes no summary', async () => {
+      const { run } = await runKind('organization', 'users-1-day', { 'job-summary': 'false' });
+      expect(run.code).toBe(0);
+      expect(run.summary).toBe('');
+    });
+  },
+);
 
 test('missing and null fields show as n/a, never 0; invalid lines are counted, warned and kept', async () => {
   const day = addDays(harness.api.latestDay(), -6);
@@ -165,18 +192,20 @@ test('missing and null fields show as n/a, never 0; invalid lines are counted, w
 });
 
 describe('exports', () => {
-  test.each(['users-1-day', 'user-teams-1-day', 'repos-1-day'] as const)(
-    'csv: true writes one %s.csv for the period: one header, every part in order, listed as derived, in the artifact',
-    async (report) => {
+  const kinds = ['users-1-day', 'user-teams-1-day', 'repos-1-day'] as const;
+  test.each(kinds.flatMap((report) => PLACES.map(([place, env]) => [report, place, env] as const)))(
+    'csv: true writes one %s.csv for the period (analysed in the %s): one header, every part in order, listed as derived, in the artifact',
+    async (report, _place, env) => {
       const { run, parts, folder } = await runReport(
         'organization',
         report,
         { csv: 'true', 'upload-artifact': 'true' },
         3,
+        env,
       );
       expect(run.code).toBe(0);
       const manifest = JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8'));
-      const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']));
+      const artifact = await readArtifact(harness, Number(run.outputs['artifact-id']), env);
       const columns = CSV_COLUMNS[report];
       const name = `${report}.csv`;
       const expected = csv([columns, ...records(parts).map((row) => columns.map((column) => row[column]))]);

@@ -6,10 +6,14 @@ import * as path from 'node:path';
 import type { Harness } from './harness.js';
 import { listFiles } from '../../simulator/run-action.js';
 
-/** Every file of the artifact, by its path inside the artifact. */
-export async function readArtifact(harness: Harness, id: number): Promise<Map<string, Buffer>> {
+/** Every file of the artifact, by its path inside the artifact; `env` may name another workflow run. */
+export async function readArtifact(
+  harness: Harness,
+  id: number,
+  env: Record<string, string> = {},
+): Promise<Map<string, Buffer>> {
   const saved = { ...process.env };
-  Object.assign(process.env, harness.env, { GITHUB_SERVER_URL: 'https://github.com' });
+  Object.assign(process.env, harness.env, env, { GITHUB_SERVER_URL: 'https://github.com' });
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cma-artifact-'));
   // The toolkit logs through process.stdout; keep the test output readable.
   const write = process.stdout.write;

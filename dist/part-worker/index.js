@@ -1,10 +1,68 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/release-memory.ts
+/**
+ * Frees memory that V8 would otherwise keep for a long while.
+ *
+ * - Received chunks live outside the JavaScript heap and are freed only when V8 collects them,
+ *   which it starts by itself after about 64 MiB of them: eight downloads would hold that much
+ *   for nothing. A minor collection every few MiB frees them early; it is cheap, since almost
+ *   nothing in the young generation survives between chunks.
+ * - An analysis state's typed-array columns are replaced by bigger ones as it grows, in a
+ *   worker thread as a part is read and in the main thread as parts are merged. The old ones
+ *   are in the old generation, which only a full collection frees: one per part in each thread
+ *   (a few ms on these small heaps) keeps them from piling up until the end of the run. States
+ *   without columns, or with small ones (a short range's many small days), skip it.
+ */
+
+
+const EVERY_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+/** Columns smaller than this grew out of too little memory to be worth a full collection. */
+const GROWN_COLUMN_BYTES = 1024 * 1024;
+let collect;
+let received = 0;
+/** V8's gc(), which a process started without --expose-gc can still reach this way. */
+function exposeCollect() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+    const gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
+    return gc;
+}
+/** Counts bytes received; every few MiB, frees the chunks already written. */
+function chunkReceived(bytes) {
+    received += bytes;
+    if (received < EVERY_BYTES)
+        return;
+    received = 0;
+    collect ??= exposeCollect();
+    collect({ type: 'minor' });
+}
+/** An analysis state's typed-array columns, at its top level and one level down. */
+function stateColumns(state) {
+    const values = typeof state === 'object' && state !== null ? Object.values(state) : [];
+    return values.flatMap((value) => ArrayBuffer.isView(value)
+        ? [value]
+        : typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
+            ? Object.values(value).filter((inner) => ArrayBuffer.isView(inner))
+            : []);
+}
+/** Frees the columns a state grew out of, once the state is merged or sent on. */
+function freeOldColumns(columns) {
+    if (columns.reduce((bytes, column) => bytes + column.byteLength, 0) < GROWN_COLUMN_BYTES)
+        return;
+    collect ??= exposeCollect();
+    collect({ type: 'major' });
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/reports.ts
 /** The report catalogue: which reports exist, for which scope, and where each one is served. */
 const BOTH = ['enterprise', 'organization'];
@@ -75,6 +133,7 @@ function loadTuning(env = process.env) {
         minRateWindowMs: fromEnv(env, 'COPILOT_METRICS_MIN_RATE_WINDOW_MS', 60_000),
         partDeadlineMs: fromEnv(env, 'COPILOT_METRICS_PART_DEADLINE_MS', 30 * 60_000),
         maxRateLimitWaitSeconds: fromEnv(env, 'COPILOT_METRICS_MAX_RATE_LIMIT_WAIT', 120),
+        threadAnalysisBytes: fromEnv(env, 'COPILOT_METRICS_THREAD_ANALYSIS_BYTES', 1024 * 1024),
     };
 }
 /**
@@ -1670,78 +1729,14 @@ class PartAnalysis {
     }
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/release-memory.ts
+;// CONCATENATED MODULE: ./src/threads/part-reader.ts
+
+
 /**
- * Frees memory that V8 would otherwise keep for a long while.
- *
- * - Received chunks live outside the JavaScript heap and are freed only when V8 collects them,
- *   which it starts by itself after about 64 MiB of them: eight downloads would hold that much
- *   for nothing. A minor collection every few MiB frees them early; it is cheap, since almost
- *   nothing in the young generation survives between chunks.
- * - An analysis state's typed-array columns are replaced by bigger ones as it grows, in a
- *   worker thread as a part is read and in the main thread as parts are merged. The old ones
- *   are in the old generation, which only a full collection frees: one per part in each thread
- *   (a few ms on these small heaps) keeps them from piling up until the end of the run. States
- *   without columns, or with small ones (a short range's many small days), skip it.
+ * One part's analysis, fed from the part's file as far as the download has written it: by an
+ * analysis thread while the part downloads, or by the main thread for a small part once it is
+ * complete.
  */
-
-
-const EVERY_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
-/** Columns smaller than this grew out of too little memory to be worth a full collection. */
-const GROWN_COLUMN_BYTES = 1024 * 1024;
-let collect;
-let received = 0;
-/** V8's gc(), which a process started without --expose-gc can still reach this way. */
-function exposeCollect() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
-    const gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-expose-gc');
-    return gc;
-}
-/** Counts bytes received; every few MiB, frees the chunks already written. */
-function chunkReceived(bytes) {
-    received += bytes;
-    if (received < EVERY_BYTES)
-        return;
-    received = 0;
-    collect ??= exposeCollect();
-    collect({ type: 'minor' });
-}
-/** An analysis state's typed-array columns, at its top level and one level down. */
-function stateColumns(state) {
-    const values = typeof state === 'object' && state !== null ? Object.values(state) : [];
-    return values.flatMap((value) => ArrayBuffer.isView(value)
-        ? [value]
-        : typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
-            ? Object.values(value).filter((inner) => ArrayBuffer.isView(inner))
-            : []);
-}
-/** Frees the columns a state grew out of, once the state is merged or sent on. */
-function freeOldColumns(columns) {
-    if (columns.reduce((bytes, column) => bytes + column.byteLength, 0) < GROWN_COLUMN_BYTES)
-        return;
-    collect ??= exposeCollect();
-    collect({ type: 'major' });
-}
-
-;// CONCATENATED MODULE: ./src/threads/part-worker.ts
-/**
- * Worker thread entry, bundled on its own as dist/part-worker/index.js. It analyses each
- * part's records by reading the part's file as the download writes it, so that parsing runs
- * beside the downloads without holding them back: a slow analysis reads later from disk
- * (the page cache, mostly) instead of stalling the network.
- */
-
-
-
-
-/** Bytes read at a time: big reads keep the per-read cost small. */
-const READ_SIZE = 1024 * 1024;
-/** One part: its analysis and how far its file has been read. */
 class PartReader {
     file;
     analysis;
@@ -1751,7 +1746,7 @@ class PartReader {
         this.file = file;
         this.analysis = new PartAnalysis(options);
     }
-    /** Analyses the file's bytes up to `bytes`, those the download has written. */
+    /** Analyses the file's bytes up to `bytes`, those the download has written, read into `slab`. */
     async readTo(bytes, slab) {
         if (this.position >= bytes)
             return;
@@ -1776,6 +1771,19 @@ class PartReader {
         this.fd = -1;
     }
 }
+
+;// CONCATENATED MODULE: ./src/threads/part-worker.ts
+/**
+ * Worker thread entry, bundled on its own as dist/part-worker/index.js. It analyses each
+ * part's records by reading the part's file as the download writes it, so that parsing runs
+ * beside the downloads without holding them back: a slow analysis reads later from disk
+ * (the page cache, mostly) instead of stalling the network.
+ */
+
+
+
+/** Bytes read at a time: big reads keep the per-read cost small. */
+const READ_SIZE = 1024 * 1024;
 const port = external_node_worker_threads_namespaceObject.parentPort;
 const parts = new Map();
 /** Parts whose reading failed between requests, with the failure to answer the next one. */

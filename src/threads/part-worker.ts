@@ -4,10 +4,10 @@
  * beside the downloads without holding them back: a slow analysis reads later from disk
  * (the page cache, mostly) instead of stalling the network.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { PartAnalysis, type PartOptions } from '../insights/part-analysis.js';
+import type { PartOptions } from '../insights/part-analysis.js';
 import { freeOldColumns, stateColumns } from '../release-memory.js';
+import { PartReader } from './part-reader.js';
 
 export type ToWorker =
   | { type: 'start'; id: number; options: PartOptions; file: string }
@@ -22,43 +22,6 @@ export type FromWorker =
 
 /** Bytes read at a time: big reads keep the per-read cost small. */
 const READ_SIZE = 1024 * 1024;
-
-/** One part: its analysis and how far its file has been read. */
-class PartReader {
-  analysis: PartAnalysis;
-  private fd = -1;
-  private position = 0;
-
-  constructor(
-    options: PartOptions,
-    private readonly file: string,
-  ) {
-    this.analysis = new PartAnalysis(options);
-  }
-
-  /** Analyses the file's bytes up to `bytes`, those the download has written. */
-  async readTo(bytes: number, slab: Buffer): Promise<void> {
-    if (this.position >= bytes) return;
-    if (this.fd === -1) this.fd = openSync(this.file, 'r');
-    while (this.position < bytes) {
-      const read = readSync(this.fd, slab, 0, Math.min(slab.length, bytes - this.position), this.position);
-      if (read === 0) throw new Error(`${this.file} ended after ${this.position} of ${bytes} bytes`);
-      this.position += read;
-      await this.analysis.write(slab.subarray(0, read));
-    }
-  }
-
-  async restart(): Promise<void> {
-    this.close();
-    this.position = 0;
-    await this.analysis.restart();
-  }
-
-  close(): void {
-    if (this.fd !== -1) closeSync(this.fd);
-    this.fd = -1;
-  }
-}
 
 const port = parentPort!;
 const parts = new Map<number, PartReader>();
