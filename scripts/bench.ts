@@ -8,8 +8,8 @@
  *     time (user + system, worker threads included) per GiB beside curl's, and its peak RSS:
  *     with the defaults (the job summary reads every record) and with job-summary: false, at
  *     512 MiB and 1 GiB; then the defaults unpaced.
- *  3. Reports the action's cold start (spawn to first API request, on a small report) next to
- *     `node -e 0`.
+ *  3. On a small report (the daily case): the action's cold start (spawn to first API request)
+ *     next to `node -e 0`, and the whole run's wall time, CPU and peak RSS.
  *  4. Times the action's artifact upload against a direct DefaultArtifactClient.uploadArtifact
  *     of the same files, and the peak RSS with the upload at 1 GiB.
  *
@@ -146,34 +146,54 @@ async function benchCurl(simulator: Simulator, day: string): Promise<{ wallMs: n
 }
 
 /**
- * The action's spawn to first API request, on a small report (so that no earlier big run's
- * clean-up weighs on it), alternating with `node -e 0`'s spawn to exit: medians of 5 each.
+ * A small report, the daily case (enterprise-1-day, defaults): the action's spawn to first API
+ * request (so that no earlier big run's clean-up weighs on it), alternating with `node -e 0`'s
+ * spawn to exit; and, in probed runs of their own, the whole run's wall time, CPU and peak RSS.
+ * Medians of 5 each.
  */
-async function coldStart(simulator: Simulator): Promise<{ actionMs: number; nodeMs: number }> {
+async function smallReport(
+  simulator: Simulator,
+): Promise<{ actionMs: number; nodeMs: number; runMs: number; cpuMs: number; peakRssKiB: number }> {
   const action: number[] = [];
   const node: number[] = [];
+  const runs: { wallMs: number; cpuMs: number; peakRssKiB: number }[] = [];
+  const probeFile = path.join(os.tmpdir(), `bench-probe-${process.pid}`);
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
     await execFileAsync(NODE, ['-e', '0']);
     node.push(performance.now() - started);
-    const fromRequest = simulator.api.requests.length;
-    const run = await runAction({
-      inputs: {
-        token: simulator.api.token,
-        scope: 'enterprise',
-        slug: 'octo-ent',
-        report: 'enterprise-1-day',
-        day: simulator.api.latestDay(),
-        'upload-artifact': 'false',
-      },
-      env: simulator.env,
-      node: NODE,
-    });
-    if (run.code !== 0) throw new Error(`The action failed: ${run.errors.join(' ')}`);
-    action.push(simulator.api.requests[fromRequest].at - run.startedAt);
-    await fs.rm(run.workspace, { recursive: true, force: true });
+    for (const probed of [false, true]) {
+      const fromRequest = simulator.api.requests.length;
+      const run = await runAction({
+        inputs: {
+          token: simulator.api.token,
+          scope: 'enterprise',
+          slug: 'octo-ent',
+          report: 'enterprise-1-day',
+          day: simulator.api.latestDay(),
+          'upload-artifact': 'false',
+        },
+        env: probed ? { ...simulator.env, BENCH_RSS_FILE: probeFile } : simulator.env,
+        node: NODE,
+        nodeArgs: probed ? ['--require', path.join(REPO_ROOT, 'scripts/bench/probe.cjs')] : [],
+      });
+      if (run.code !== 0) throw new Error(`The action failed: ${run.errors.join(' ')}`);
+      await fs.rm(run.workspace, { recursive: true, force: true });
+      if (!probed) {
+        action.push(simulator.api.requests[fromRequest].at - run.startedAt);
+        continue;
+      }
+      const probe = JSON.parse(await fs.readFile(probeFile, 'utf8')) as { maxRssKiB: number; cpuUs: number };
+      runs.push({ wallMs: run.elapsedMs, cpuMs: probe.cpuUs / 1000, peakRssKiB: probe.maxRssKiB });
+    }
   }
-  return { actionMs: median(action), nodeMs: median(node) };
+  return {
+    actionMs: median(action),
+    nodeMs: median(node),
+    runMs: median(runs.map((run) => run.wallMs)),
+    cpuMs: median(runs.map((run) => run.cpuMs)),
+    peakRssKiB: median(runs.map((run) => run.peakRssKiB)),
+  };
 }
 
 async function compare(
@@ -280,8 +300,8 @@ async function main(): Promise<void> {
     const archiveOnlyFull = await compare(simulator, full, PACE, 'job-summary: false', noSummary);
     console.log(`\n3. ${size(half)}, unpaced (loopback as fast as it goes), defaults`);
     const unpaced = await compare(simulator, half, 0, 'unpaced');
-    console.log('\n4. Cold start, on a small report');
-    const cold = await coldStart(simulator);
+    console.log('\n4. A small report: cold start, and the whole run');
+    const cold = await smallReport(simulator);
     console.log(`\n5. Artifact upload of ${size(half)}: the action vs DefaultArtifactClient alone`);
     const upload = await compareUpload(simulator, half.day);
     console.log(`\n6. Peak RSS with the upload at ${size(full)}`);
@@ -326,6 +346,7 @@ ${row(`${size(half)}, unpaced, defaults`, unpaced)}
 | measure | action | reference |
 |---|---|---|
 | cold start to first API request | ${seconds(cold.actionMs)} | node -e 0: ${seconds(cold.nodeMs)} |
+| small report (enterprise-1-day), defaults: whole run | ${seconds(cold.runMs)}, CPU ${seconds(cold.cpuMs)}, peak RSS ${mib(cold.peakRssKiB)} | |
 | artifact upload, ${size(half)} | ${seconds(upload.actionMs)} (× ${upload.ratio.toFixed(2)}) | toolkit alone ${seconds(upload.directMs)} |
 | peak RSS with the upload, ${size(half)}, defaults | ${mib(upload.peakRssKiB)} | |
 | peak RSS with the upload, ${size(full)}, defaults / job-summary: false | ${mib(fullUpload.peakRssKiB)} / ${mib(fullUploadArchiveOnly.peakRssKiB)} | |`);
